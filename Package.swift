@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// asyncfix: finds and fixes asyncio pitfalls in MicroPython and CPython code.
+/// Layout and contract: DESIGN.md §1. Swift 6 language mode, no unsafeFlags.
+let package = Package(
+  name: "asyncfix",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "asyncfix", targets: ["asyncfix"]),
+    .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    /// Lexer, token table, columnar tree, parser, printer. One module so the optimiser inlines freely.
+    .target(name: "PythonSyntax"),
+    .target(name: "Semantics", dependencies: ["PythonSyntax"]),
+    .target(name: "Engine", dependencies: ["PythonSyntax", "Semantics"]),
+    .target(name: "Transforms", dependencies: ["PythonSyntax", "Semantics", "Engine"], path: "Transforms"),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(name: "Reports", dependencies: ["PythonSyntax", "Engine", "CLibXML2"]),
+    .executableTarget(
+      name: "asyncfix",
+      dependencies: [
+        "PythonSyntax", "Semantics", "Engine", "Transforms", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
+    .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Engine", "Reports"]),
+    .testTarget(name: "CLITests", dependencies: ["PythonSyntax"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

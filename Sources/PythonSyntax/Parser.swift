@@ -1,0 +1,252 @@
+/// The recursive-descent parser's state and the helpers every grammar area uses.
+///
+/// The grammar lives in extensions split by area (`Parser+Statements.swift`,
+/// `Parser+Expressions.swift`, …), each `mutating func parseX()` named after what it builds.
+///
+/// Nodes are recorded in post-order while parsing: a node is finished after its children, so an
+/// operand already parsed can be wrapped later (`a` becomes the left side of `a + b`) by finishing
+/// a node from a marker taken before the operand. `makeTree` turns the post-order columns into the
+/// pre-order layout of `SyntaxTree` in one linear pass.
+struct Parser {
+  let source: SourceBuffer
+  let tokens: TokenTable
+  /// Index of the current token.
+  var position: UInt32 = 0
+  /// Post-order node columns.
+  var nodeKinds: [NodeKind] = []
+  var nodeFirstTokens: [UInt32] = []
+  var nodeEndTokens: [UInt32] = []
+  var nodeSubtreeSizes: [UInt32] = []
+  var diagnostics: [SyntaxDiagnostic] = []
+  /// Current nesting of brackets, unary operators, lambdas and blocks being parsed.
+  var nestingDepth = 0
+  /// Set once the nesting limit was hit, so the error is reported once.
+  var reportedNestingLimit = false
+
+  /// Deeper nesting than this is reported and skipped instead of recursing further. CPython's own
+  /// tokenizer stops at 200 nested brackets; the limit keeps the parser's stack bounded even on
+  /// threads with small stacks.
+  static let maximumNestingDepth = 200
+
+  init(source: SourceBuffer, tokens: TokenTable) {
+    self.source = source
+    self.tokens = tokens
+    let expectedNodes = tokens.count / 2 + 16
+    nodeKinds.reserveCapacity(expectedNodes)
+    nodeFirstTokens.reserveCapacity(expectedNodes)
+    nodeEndTokens.reserveCapacity(expectedNodes)
+    nodeSubtreeSizes.reserveCapacity(expectedNodes)
+  }
+
+  // MARK: Tokens
+
+  /// The kind of the current token (end of file past the end).
+  @inline(__always) var current: TokenKind {
+    Int(position) < tokens.count ? tokens.kinds[Int(position)] : .endOfFile
+  }
+
+  /// The kind of the token `offset` places ahead.
+  @inline(__always) func peek(_ offset: Int = 1) -> TokenKind {
+    let index = Int(position) + offset
+    return index < tokens.count ? tokens.kinds[index] : .endOfFile
+  }
+
+  @inline(__always) func at(_ kind: TokenKind) -> Bool { current == kind }
+
+  /// Whether the current token is a name spelled `text` (for soft keywords).
+  func atSoftKeyword(_ text: StaticString) -> Bool {
+    current == .name && tokenIs(position, text)
+  }
+
+  /// Whether token `index` is spelled `text`.
+  func tokenIs(_ index: UInt32, _ text: StaticString) -> Bool {
+    guard Int(index) < tokens.count else { return false }
+    let range = tokens.textRange(index)
+    guard range.count == text.utf8CodeUnitCount else { return false }
+    return text.withUTF8Buffer { expected in
+      var offset = 0
+      while offset < expected.count {
+        if source.bytes[Int(range.lowerBound) + offset] != expected[offset] { return false }
+        offset += 1
+      }
+      return true
+    }
+  }
+
+  /// Moves past the current token (never past the end-of-file token).
+  @inline(__always) mutating func bump() {
+    if Int(position) < tokens.count - 1 { position += 1 }
+  }
+
+  /// Consumes the current token if it is `kind`.
+  @inline(__always) mutating func eat(_ kind: TokenKind) -> Bool {
+    guard current == kind else { return false }
+    bump()
+    return true
+  }
+
+  /// Consumes `kind`, or records "expected …" at the current token and consumes nothing.
+  @discardableResult
+  mutating func expect(_ kind: TokenKind) -> Bool {
+    if eat(kind) { return true }
+    error("expected \(kind.displayName)")
+    return false
+  }
+
+  /// Consumes the end-of-file token, which no other rule can consume (`bump` stops at it), so
+  /// the module node can cover every token.
+  mutating func consumeEndOfFile() {
+    if Int(position) == tokens.count - 1 && current == .endOfFile { position += 1 }
+  }
+
+  // MARK: Nodes
+
+  /// Where a node starts: the nodes and the token recorded so far.
+  struct Marker {
+    var nodeCount: Int
+    var token: UInt32
+  }
+
+  @inline(__always) func mark() -> Marker {
+    Marker(nodeCount: nodeKinds.count, token: position)
+  }
+
+  /// Records a node of `kind` spanning the tokens from `marker` to the current position and
+  /// holding every node recorded since `marker` as its descendants.
+  @inline(__always) mutating func finish(_ kind: NodeKind, _ marker: Marker) {
+    nodeKinds.append(kind)
+    nodeFirstTokens.append(marker.token)
+    nodeEndTokens.append(position)
+    nodeSubtreeSizes.append(UInt32(nodeKinds.count - marker.nodeCount))
+  }
+
+  /// Changes the kind of the node finished last (e.g. a parenthesized expression that turned out
+  /// to be a generator).
+  mutating func relabelLastNode(_ kind: NodeKind) {
+    nodeKinds[nodeKinds.count - 1] = kind
+  }
+
+  /// The kind of the node finished last, if it started at or after `marker`.
+  func lastNodeKind(since marker: Marker) -> NodeKind? {
+    nodeKinds.count > marker.nodeCount ? nodeKinds[nodeKinds.count - 1] : nil
+  }
+
+  // MARK: Backtracking
+
+  /// Everything needed to undo a speculative parse (soft keywords: `match`, `type`).
+  struct Checkpoint {
+    var position: UInt32
+    var nodeCount: Int
+    var diagnosticCount: Int
+    var nestingDepth: Int
+  }
+
+  func checkpoint() -> Checkpoint {
+    Checkpoint(position: position, nodeCount: nodeKinds.count, diagnosticCount: diagnostics.count, nestingDepth: nestingDepth)
+  }
+
+  mutating func restore(_ checkpoint: Checkpoint) {
+    position = checkpoint.position
+    nodeKinds.removeSubrange(checkpoint.nodeCount...)
+    nodeFirstTokens.removeSubrange(checkpoint.nodeCount...)
+    nodeEndTokens.removeSubrange(checkpoint.nodeCount...)
+    nodeSubtreeSizes.removeSubrange(checkpoint.nodeCount...)
+    diagnostics.removeSubrange(checkpoint.diagnosticCount...)
+    nestingDepth = checkpoint.nestingDepth
+  }
+
+  // MARK: Diagnostics
+
+  /// Records an error at the current token's text.
+  mutating func error(_ message: String) {
+    error(message, at: position)
+  }
+
+  /// Records an error at token `token`'s text (zero-width tokens give a point).
+  mutating func error(_ message: String, at token: UInt32) {
+    let index = min(Int(token), tokens.count - 1)
+    let range = index >= 0 ? tokens.textRange(UInt32(index)) : 0..<0
+    // Two errors at one place add nothing: the first is the one CPython would report.
+    if let last = diagnostics.last, last.offset == range.lowerBound { return }
+    diagnostics.append(SyntaxDiagnostic(offset: range.lowerBound, endOffset: range.upperBound, message: message))
+  }
+
+  // MARK: Guards
+
+  /// Enters one level of nesting; returns false (after reporting once) when the limit is reached,
+  /// in which case the caller must not recurse and must still consume something or stop.
+  mutating func enterNesting() -> Bool {
+    if nestingDepth >= Parser.maximumNestingDepth {
+      if !reportedNestingLimit {
+        reportedNestingLimit = true
+        error("too many nested parentheses, blocks or operators (more than \(Parser.maximumNestingDepth))")
+      }
+      return false
+    }
+    nestingDepth += 1
+    return true
+  }
+
+  mutating func leaveNesting() {
+    nestingDepth -= 1
+  }
+
+  /// Guards a loop against running without consuming tokens: call `advanced(&parser)` once per
+  /// iteration; it returns false when the previous iteration consumed nothing.
+  struct LoopProgress {
+    private var lastPosition: UInt32? = nil
+
+    init() {}
+
+    mutating func advanced(_ parser: Parser) -> Bool {
+      defer { lastPosition = parser.position }
+      guard let last = lastPosition else { return true }
+      return parser.position > last
+    }
+  }
+
+  // MARK: Result
+
+  /// Converts the post-order columns into the tree's pre-order columns.
+  ///
+  /// For a node at post-order index `j` with subtree size `s`, the nodes before it in pre-order
+  /// are the nodes wholly before its subtree (`j - s + 1` of them) plus its ancestors, so
+  /// `pre(j) = j - s + 1 + depth(j)`. One backward pass with a stack finds parents and depths.
+  consuming func makeTree(lexerDiagnostics: [SyntaxDiagnostic]) -> SyntaxTree {
+    let count = nodeKinds.count
+    var preIndex = [UInt32](repeating: 0, count: count)
+    var postParent = [Int](repeating: -1, count: count)
+    var stack: [Int] = []
+    stack.reserveCapacity(64)
+    var postIndex = count - 1
+    while postIndex >= 0 {
+      let subtreeStart = postIndex - Int(nodeSubtreeSizes[postIndex]) + 1
+      while let top = stack.last, postIndex < top - Int(nodeSubtreeSizes[top]) + 1 {
+        stack.removeLast()
+      }
+      postParent[postIndex] = stack.last ?? -1
+      preIndex[postIndex] = UInt32(subtreeStart + stack.count)
+      stack.append(postIndex)
+      postIndex -= 1
+    }
+    var kinds = [NodeKind](repeating: .module, count: count)
+    var firsts = [UInt32](repeating: 0, count: count)
+    var ends = [UInt32](repeating: 0, count: count)
+    var parents = [UInt32](repeating: UInt32.max, count: count)
+    var sizes = [UInt32](repeating: 0, count: count)
+    for post in 0..<count {
+      let pre = Int(preIndex[post])
+      kinds[pre] = nodeKinds[post]
+      firsts[pre] = nodeFirstTokens[post]
+      ends[pre] = nodeEndTokens[post]
+      sizes[pre] = nodeSubtreeSizes[post]
+      parents[pre] = postParent[post] >= 0 ? preIndex[postParent[post]] : UInt32.max
+    }
+    var allDiagnostics = lexerDiagnostics
+    allDiagnostics.append(contentsOf: diagnostics)
+    allDiagnostics.sort { $0.offset < $1.offset }
+    return SyntaxTree(
+      source: source, tokens: tokens, kinds: kinds, firstTokens: firsts, endTokens: ends,
+      parents: parents, subtreeSizes: sizes, diagnostics: allDiagnostics)
+  }
+}
