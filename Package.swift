@@ -32,6 +32,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    /// Parse-only throughput for Benchmarks/run.sh: times lexing and parsing, without file reading.
+    .executableTarget(name: "asyncfix-bench", dependencies: ["PythonSyntax"], path: "Benchmarks/ParseBench"),
     .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
     .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Engine", "Reports"]),
     .testTarget(name: "CLITests", dependencies: ["PythonSyntax"]),

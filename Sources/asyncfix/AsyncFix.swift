@@ -1,0 +1,44 @@
+import ArgumentParser
+
+/// The `asyncfix` command: a thin front end that parses options and calls the engine.
+@main
+struct AsyncFix: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "asyncfix",
+    abstract: "Find and fix asyncio pitfalls in MicroPython and CPython code.",
+    discussion: """
+      asyncfix parses Python into a lossless syntax tree and reports the asyncio pitfalls it \
+      finds. This version reports syntax errors (AF001); the rules AF101-AF109 are planned.
+
+      Examples:
+        asyncfix Examples                 check a directory (check is the default)
+        asyncfix check app.py lib/        check files and directories
+        asyncfix check --format json .    findings as JSON for other tools
+        asyncfix parse --tree main.py     show the syntax tree of a file
+
+      Exit status: 0 no findings, 1 findings, 2 a file or path could not be checked, \
+      64 bad usage.
+      """,
+    version: "0.1.0",
+    subcommands: [Check.self, Parse.self],
+    defaultSubcommand: Check.self
+  )
+
+  /// Runs the command, keeping exit status 1 for "findings": an unexpected error from a
+  /// command (none is expected; each file's errors are reported by the engine) exits 2, the
+  /// status for a tool failure, and argument errors exit 64 (`EX_USAGE`) as the parser sets.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      exit(withError: code)
+    } catch {
+      if exitCode(for: error) == .failure {
+        Output.error("error: \(error)")
+        exit(withError: ExitCode(2))
+      }
+      exit(withError: error)
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing to standard output and error with `write(2)`: reports are built whole and written
+/// in one go, so there is no stdio buffer to flush or to share between threads.
+enum Output {
+  /// Writes `text` to stdout as it is (reports end in their own newlines).
+  static func write(_ text: String) {
+    writeAll(text, to: STDOUT_FILENO)
+  }
+
+  /// Writes one line to stderr.
+  static func error(_ line: String) {
+    writeAll(line + "\n", to: STDERR_FILENO)
+  }
+
+  static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+  static var environmentDisablesColor: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return true }
+    return environment["TERM"] == "dumb"
+  }
+
+  private static func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return  // A closed pipe or full disk: nothing sensible left to do with the output.
+        }
+        offset += written
+      }
+    }
+  }
+}
+
+@inline(__always)
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Darwin)
+  Darwin.write(descriptor, buffer, count)
+  #elseif canImport(Musl)
+  Musl.write(descriptor, buffer, count)
+  #else
+  Glibc.write(descriptor, buffer, count)
+  #endif
+}

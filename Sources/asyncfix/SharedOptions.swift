@@ -1,0 +1,72 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+/// What goes to standard output.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+  case text
+  case json
+}
+
+/// When to colour the text report.
+enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
+  case auto
+  case always
+  case never
+}
+
+/// Options shared by the commands that check files (`check` now; `fix` and `diff` later).
+struct SharedOptions: ParsableArguments {
+  @Option(
+    name: .customLong("select"), parsing: .singleValue,
+    help: ArgumentHelp(
+      "Rule codes or prefixes to enable, comma-separated (default: all).", valueName: "CODES"))
+  var select: [String] = []
+
+  @Option(
+    name: .customLong("ignore"), parsing: .singleValue,
+    help: ArgumentHelp("Rule codes or prefixes to disable, comma-separated.", valueName: "CODES"))
+  var ignore: [String] = []
+
+  @Option(help: "What to print on standard output.")
+  var format: OutputFormat = .text
+
+  @Flag(name: [.customShort("q"), .long], help: "Print only one line per finding: no source lines, no summary.")
+  var quiet = false
+
+  @Option(
+    name: [.customShort("j"), .long],
+    help: ArgumentHelp("Number of files checked in parallel (default: the number of cores).", valueName: "N"))
+  var jobs: Int?
+
+  @Option(help: "When to colour the text report (auto: only on a terminal, unless NO_COLOR is set).")
+  var color: ColorChoice = .auto
+
+  mutating func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    _ = try codeSelection()
+  }
+
+  /// The selection, or a usage error naming the unknown code.
+  func codeSelection() throws -> CodeSelection {
+    do {
+      let selected = CodeSelection.selectors(from: select)
+      return try CodeSelection(
+        select: select.isEmpty ? nil : selected, ignore: CodeSelection.selectors(from: ignore))
+    } catch let error as CodeSelection.UnknownCodeError {
+      throw ValidationError(error.description)
+    }
+  }
+
+  var effectiveJobs: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+  /// Colour only on a terminal, unless forced; `NO_COLOR` (no-color.org) and `TERM=dumb` turn
+  /// automatic colour off.
+  var usesColor: Bool {
+    switch color {
+    case .always: true
+    case .never: false
+    case .auto: Output.stdoutIsTerminal && !Output.environmentDisablesColor
+    }
+  }
+}
