@@ -1,0 +1,195 @@
+extension Lexer {
+  /// Whether `byte` continues an ASCII identifier.
+  @inline(__always) func isASCIIIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+  }
+
+  /// An identifier or keyword starting with an ASCII letter or `_`, or the prefix of a string.
+  mutating func lexNameOrPrefixedString() {
+    let start = position
+    position += 1
+    while position < end && isASCIIIdentifierByte(bytes[position]) { position += 1 }
+    if position < end {
+      let next = bytes[position]
+      if next == UInt8(ascii: "\"") || next == UInt8(ascii: "'") {
+        if let prefix = StringPrefix(bytes, from: start, to: position) {
+          lexString(prefixStart: start, prefix: prefix)
+          return
+        }
+      } else if next >= 0x80 {
+        let asciiEnd = position
+        skipIdentifierContinuation()
+        if position > asciiEnd {
+          emit(.name, from: start)
+          return
+        }
+      }
+    }
+    emit(keywordKind(from: start, count: position - start), from: start)
+  }
+
+  /// A token starting with a byte ≥ 0x80: an identifier, an invalid character, or invalid UTF-8.
+  mutating func lexNonASCII() {
+    let start = position
+    guard isUTF8 else {
+      // Under a legacy coding cookie the bytes are not decoded; accept them in identifiers.
+      skipIdentifierContinuation()
+      emit(.name, from: start)
+      return
+    }
+    guard let (scalar, length) = decodeScalar(at: position) else {
+      // Invalid UTF-8 (already reported once by `validateUTF8`): one error token for the run.
+      position += 1
+      while position < end && bytes[position] >= 0x80 && decodeScalar(at: position) == nil { position += 1 }
+      emit(.error, from: start)
+      return
+    }
+    if scalar.properties.isXIDStart {
+      position += length
+      skipIdentifierContinuation()
+      emit(.name, from: start)
+      return
+    }
+    position += length
+    report(invalidCharacterMessage(scalar), from: start, to: position)
+    emit(.error, from: start)
+  }
+
+  /// Skips identifier bytes (ASCII and, when decoding, non-ASCII XID_Continue scalars).
+  private mutating func skipIdentifierContinuation() {
+    while position < end {
+      let byte = bytes[position]
+      if isASCIIIdentifierByte(byte) {
+        position += 1
+      } else if byte >= 0x80 {
+        if !isUTF8 {
+          position += 1
+          continue
+        }
+        guard let (scalar, length) = decodeScalar(at: position), scalar.properties.isXIDContinue else { return }
+        position += length
+      } else {
+        return
+      }
+    }
+  }
+
+  /// CPython's wording: printable characters are shown, others only by code point.
+  func invalidCharacterMessage(_ scalar: Unicode.Scalar) -> String {
+    let code = String(scalar.value, radix: 16, uppercase: true)
+    let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
+    switch scalar.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
+      .spaceSeparator:
+      return "invalid non-printable character U+\(padded)"
+    default:
+      return "invalid character '\(Character(scalar))' (U+\(padded))"
+    }
+  }
+
+  /// Decodes one well-formed UTF-8 scalar at `index` (no overlongs, surrogates or values past
+  /// U+10FFFF), or returns nil.
+  func decodeScalar(at index: Int) -> (Unicode.Scalar, Int)? {
+    let first = UInt32(bytes[index])
+    if first < 0x80 { return (Unicode.Scalar(UInt8(first)), 1) }
+    let length = utf8SequenceLength(at: index)
+    guard length > 0 else { return nil }
+    var value: UInt32
+    switch length {
+    case 2: value = first & 0x1F
+    case 3: value = first & 0x0F
+    default: value = first & 0x07
+    }
+    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+    guard let scalar = Unicode.Scalar(value) else { return nil }
+    return (scalar, length)
+  }
+
+  /// Length of the well-formed UTF-8 sequence starting at `index` (a lead byte ≥ 0x80), or 0.
+  func utf8SequenceLength(at index: Int) -> Int {
+    let first = bytes[index]
+    let length: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch first {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; high = 0x9F
+    case 0xF0: length = 4; low = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; high = 0x8F
+    default: return 0
+    }
+    guard index + length <= end else { return 0 }
+    let second = bytes[index + 1]
+    guard second >= low && second <= high else { return 0 }
+    for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+    return length
+  }
+
+  /// The keyword kind of the identifier `count` bytes long at `start`, or `.name`.
+  ///
+  /// Keywords are at most eight bytes, so the identifier's bytes packed little-endian into one
+  /// integer identify it (bytes are never 0, so lengths cannot collide); the switch on integer
+  /// literals compiles to a binary search.
+  @inline(__always) func keywordKind(from start: Int, count: Int) -> TokenKind {
+    guard count >= 2 && count <= 8 else { return .name }
+    let first = bytes[start]
+    // Every keyword starts with a lowercase letter or F, N, T.
+    guard first >= UInt8(ascii: "a") || first == UInt8(ascii: "F") || first == UInt8(ascii: "N")
+      || first == UInt8(ascii: "T")
+    else { return .name }
+    var word: UInt64 = 0
+    var offset = count - 1
+    while offset >= 0 {
+      word = word << 8 | UInt64(bytes[start + offset])
+      offset -= 1
+    }
+    return TokenKind.keyword(packed: word)
+  }
+}
+
+extension TokenKind {
+  /// The keyword whose bytes, packed little-endian into an integer, are `word`; `.name` otherwise.
+  @inline(__always) static func keyword(packed word: UInt64) -> TokenKind {
+    switch word {
+    case 0x65736C6146: .falseKeyword  // False
+    case 0x656E6F4E: .noneKeyword  // None
+    case 0x65757254: .trueKeyword  // True
+    case 0x646E61: .andKeyword  // and
+    case 0x7361: .asKeyword  // as
+    case 0x747265737361: .assertKeyword  // assert
+    case 0x636E797361: .asyncKeyword  // async
+    case 0x7469617761: .awaitKeyword  // await
+    case 0x6B61657262: .breakKeyword  // break
+    case 0x7373616C63: .classKeyword  // class
+    case 0x65756E69746E6F63: .continueKeyword  // continue
+    case 0x666564: .defKeyword  // def
+    case 0x6C6564: .delKeyword  // del
+    case 0x66696C65: .elifKeyword  // elif
+    case 0x65736C65: .elseKeyword  // else
+    case 0x747065637865: .exceptKeyword  // except
+    case 0x796C6C616E6966: .finallyKeyword  // finally
+    case 0x726F66: .forKeyword  // for
+    case 0x6D6F7266: .fromKeyword  // from
+    case 0x6C61626F6C67: .globalKeyword  // global
+    case 0x6669: .ifKeyword  // if
+    case 0x74726F706D69: .importKeyword  // import
+    case 0x6E69: .inKeyword  // in
+    case 0x7369: .isKeyword  // is
+    case 0x6164626D616C: .lambdaKeyword  // lambda
+    case 0x6C61636F6C6E6F6E: .nonlocalKeyword  // nonlocal
+    case 0x746F6E: .notKeyword  // not
+    case 0x726F: .orKeyword  // or
+    case 0x73736170: .passKeyword  // pass
+    case 0x6573696172: .raiseKeyword  // raise
+    case 0x6E7275746572: .returnKeyword  // return
+    case 0x797274: .tryKeyword  // try
+    case 0x656C696877: .whileKeyword  // while
+    case 0x68746977: .withKeyword  // with
+    case 0x646C656979: .yieldKeyword  // yield
+    default: .name
+    }
+  }
+}
