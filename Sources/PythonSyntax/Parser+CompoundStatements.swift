@@ -211,15 +211,19 @@ extension Parser {
     return true
   }
 
-  /// `subject_expr: star_named_expression ',' star_named_expressions? | named_expression`.
+  /// `subject_expr: star_named_expression ',' star_named_expressions? | named_expression`; a
+  /// `.tuple` without brackets when there is a comma (`match a, *rest:`, `match w := x,:`).
   private mutating func parseMatchSubject() {
     let subject = mark()
-    parseStarExpressions()
-    if at(.colonEqual) && lastNodeKind(since: subject) == .name {
+    parseStarNamedExpression()
+    guard at(.comma) else { return }
+    var progress = LoopProgress()
+    while at(.comma) && progress.advanced(self) {
       bump()
-      parseRequiredExpression()
-      finish(.namedExpression, subject)
+      guard atExpressionStart() else { break }
+      parseStarNamedExpression()
     }
+    finish(.tuple, subject)
   }
 
   private mutating func reportMatchWithoutCases(keyword: UInt32) {

@@ -62,20 +62,24 @@ extension Parser {
     switch current {
     case .equal:
       // `(star_targets '=')+ (yield_expr | star_expressions)`: every part but the last is a target.
+      var part = marker
       var progress = LoopProgress()
       while at(.equal) && progress.advanced(self) {
+        checkAssignmentTarget(since: part)
         bump()
+        part = mark()
         parseAssignedValue()
       }
       finish(.assignment, marker)
     case .colon:
-      reportInvalidAnnotationTarget(since: marker)
+      checkAnnotationTarget(since: marker)
       bump()
       parseRequiredExpression()
       if eat(.equal) { parseAssignedValue() }
       finish(.annotatedAssignment, marker)
     case .plusEqual, .minusEqual, .starEqual, .slashEqual, .doubleSlashEqual, .percentEqual, .doubleStarEqual,
       .atEqual, .pipeEqual, .ampersandEqual, .caretEqual, .leftShiftEqual, .rightShiftEqual:
+      checkAugmentedTarget(since: marker)
       bump()
       parseAssignedValue()
       finish(.augmentedAssignment, marker)
@@ -93,14 +97,34 @@ extension Parser {
     }
   }
 
-  /// `a, b: int` and `[a]: int` cannot be annotated (CPython's messages).
-  private mutating func reportInvalidAnnotationTarget(since marker: Marker) {
-    guard let kind = lastNodeKind(since: marker) else { return }
+  /// Only a name, attribute or subscript (possibly in parentheses) can be annotated; `a, b: int`
+  /// and `[a]: int` get CPython's own messages.
+  private mutating func checkAnnotationTarget(since marker: Marker) {
+    guard let kind = singleTargetKind(since: marker) else { return }
     switch kind {
+    case .name, .attribute, .subscription, .errorExpression: break
     case .tuple: error("only single target (not tuple) can be annotated", at: marker.token)
     case .list: error("only single target (not list) can be annotated", at: marker.token)
-    default: break
+    default: error("illegal target for annotation", at: marker.token)
     }
+  }
+
+  /// `x += 1` needs a single name, attribute or subscript.
+  private mutating func checkAugmentedTarget(since marker: Marker) {
+    guard let kind = singleTargetKind(since: marker) else { return }
+    switch kind {
+    case .name, .attribute, .subscription, .errorExpression: break
+    default: error("'\(targetDescription(kind))' is an illegal expression for augmented assignment", at: marker.token)
+    }
+  }
+
+  /// The kind of the node finished last, looking through parentheses (`(a): int`, `(a) += 1`).
+  private func singleTargetKind(since marker: Marker) -> NodeKind? {
+    guard nodeKinds.count > marker.nodeCount else { return nil }
+    var node = nodeKinds.count - 1
+    // A parenthesized expression's only child sits right before it in post-order.
+    while nodeKinds[node] == .parenthesized && node > marker.nodeCount { node -= 1 }
+    return nodeKinds[node]
   }
 
   // MARK: Keyword statements
