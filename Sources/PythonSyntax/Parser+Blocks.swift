@@ -40,14 +40,13 @@ extension Parser {
       parseBlock(owner, keyword: keyword, reportMissingIndent: true)
       return
     }
-    let diagnosticsBefore = diagnostics.count
     error("expected ':'")
     if !atLineEnd {
       skipToColon()
       _ = eat(.colon)
     }
     // One error per header is enough (CPython reports only the first).
-    parseBlock(owner, keyword: keyword, reportMissingIndent: diagnostics.count == diagnosticsBefore)
+    parseBlock(owner, keyword: keyword, reportMissingIndent: false)
   }
 
   /// `block: NEWLINE INDENT statements DEDENT | simple_stmts`, as one `.block` node.

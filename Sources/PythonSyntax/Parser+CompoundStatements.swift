@@ -238,7 +238,7 @@ extension Parser {
       return
     }
     let marker = mark()
-    error("expected 'case'")
+    error("invalid syntax")
     parseStatement()
     finish(.errorStatement, marker)
   }

@@ -5,9 +5,11 @@
 /// token (not a `Name` in CPython's `ast`).
 extension Parser {
   /// `decorators (function_def | class_def)` (current token is `@`). Decorators followed by
-  /// anything else are kept, with what follows on that line, in an `.errorStatement`.
+  /// anything else are reported and kept, with the statement that follows, in an
+  /// `.errorStatement`.
   mutating func parseDecoratedDefinition() {
     let marker = mark()
+    let diagnosticsBefore = diagnostics.count
     var progress = LoopProgress()
     while at(.at) && progress.advanced(self) {
       parseDecorator()
@@ -21,9 +23,9 @@ extension Parser {
       bump()
       parseFunctionDefinition(start: marker, isAsync: true)
     default:
-      error("invalid syntax")
-      while !atLineEnd { bump() }
-      _ = eat(.newline)
+      // A decorator that already failed (`@` alone) explains enough.
+      if diagnostics.count == diagnosticsBefore { error("invalid syntax") }
+      if !atLineEnd { parseStatement() }
       finish(.errorStatement, marker)
     }
   }

@@ -192,6 +192,11 @@ extension Parser {
   private mutating func parseImportStatement() {
     let marker = mark()
     bump()
+    if !at(.name) {
+      error("Expected one or more names after 'import'")
+      finish(.importStatement, marker)
+      return
+    }
     var progress = LoopProgress()
     repeat {
       guard progress.advanced(self) else { break }
@@ -227,6 +232,8 @@ extension Parser {
       let alias = mark()
       bump()
       finish(.importAlias, alias)
+    } else if atLineEnd {
+      error("Expected one or more names after 'import'")
     } else if eat(.leftParen) {
       parseImportFromNames(parenthesized: true)
       expect(.rightParen)
@@ -244,7 +251,7 @@ extension Parser {
       guard progress.advanced(self) else { break }
       if parenthesized && at(.rightParen) { break }
       if !parenthesized && atLineEnd {
-        error("trailing comma not allowed without surrounding parentheses", at: position - 1)
+        error("trailing comma not allowed without surrounding parentheses")
         break
       }
       let alias = mark()
