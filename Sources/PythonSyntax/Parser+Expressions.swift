@@ -67,6 +67,21 @@ extension Parser {
     finish(.tuple, marker)
   }
 
+  /// `star_named_expressions` as a match subject takes them: one or more `named_expression` /
+  /// `*bitwise_or` separated by commas (`match w := x, y:`); a `.tuple` when there is a comma.
+  mutating func parseStarNamedExpressions() {
+    let marker = mark()
+    parseStarNamedExpression()
+    guard current == .comma else { return }
+    var progress = LoopProgress()
+    while current == .comma && progress.advanced(self) {
+      bump()
+      guard atExpressionStart() else { break }
+      parseStarNamedExpression()
+    }
+    finish(.tuple, marker)
+  }
+
   /// `star_targets`: assignment targets for `for`, comprehensions and `del`; a `.tuple` when there
   /// is a comma. Stops before `in`, `=`, `:` and closing brackets. Targets that cannot be assigned
   /// to (`for f() in x`) are reported.

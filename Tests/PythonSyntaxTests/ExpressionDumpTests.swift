@@ -2,24 +2,31 @@ import Foundation
 import XCTest
 @testable import PythonSyntax
 
-/// A development aid: with `EXPRESSION_DUMP=path`, prints the tree of that file (kind, tokens and
-/// CPython-style positions) and its diagnostics. Does nothing otherwise.
+/// A development aid for comparing the tree with CPython's `ast`: with `EXPRESSION_DUMP` set to a
+/// file listing Python paths (one per line), writes `<list>.out` with, per file, a `FILE path` line,
+/// one `Kind line:col-endLine:endCol` line per node (pre-order), `ERROR` lines and a round-trip
+/// check. Does nothing when the variable is unset.
 final class ExpressionDumpTests: XCTestCase {
-  func testDumpFileFromEnvironment() throws {
-    guard let path = ProcessInfo.processInfo.environment["EXPRESSION_DUMP"] else { return }
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    let tree = SyntaxTree.parse(SourceBuffer([UInt8](data)))
+  func testDumpFilesFromEnvironment() throws {
+    guard let listPath = ProcessInfo.processInfo.environment["EXPRESSION_DUMP"] else { return }
+    let paths = try String(contentsOfFile: listPath, encoding: .utf8).split(separator: "\n")
     var output = ""
-    func dump(_ node: SyntaxNode, _ depth: Int) {
-      let position = node.astPosition.map { "\($0)" } ?? "-"
-      output += String(repeating: "  ", count: depth) + "\(node.kind.displayName) \(position)\n"
-      for child in node.children { dump(child, depth + 1) }
+    for path in paths {
+      let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: String(path))))
+      let tree = SyntaxTree.parse(SourceBuffer(bytes))
+      output += "FILE \(path)\n"
+      let converter = ASTPositionConverter(tree)
+      for index in 0..<UInt32(tree.nodeCount) {
+        let node = tree.node(index)
+        let position = node.astTextRange.map { "\(converter.position(of: $0))" } ?? "-"
+        output += "\(node.kind.displayName) \(position)\n"
+      }
+      for diagnostic in tree.diagnostics {
+        output += "ERROR \(diagnostic.offset)-\(diagnostic.endOffset): \(diagnostic.message)\n"
+      }
+      if tree.printed() != bytes { output += "ERROR round trip\n" }
+      for problem in tree.validateStructure() { output += "ERROR invariant \(problem)\n" }
     }
-    dump(tree.root, 0)
-    for diagnostic in tree.diagnostics {
-      output += "error \(diagnostic.offset)-\(diagnostic.endOffset): \(diagnostic.message)\n"
-    }
-    output += "roundtrip: \(tree.printed() == [UInt8](data)) invariants: \(tree.validateStructure())\n"
-    try output.write(toFile: path + ".out", atomically: true, encoding: .utf8)
+    try output.write(toFile: listPath + ".out", atomically: true, encoding: .utf8)
   }
 }
