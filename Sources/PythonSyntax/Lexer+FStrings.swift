@@ -43,7 +43,7 @@ extension Lexer {
         emitFStringMiddle(from: start, template: mode.isTemplate)
         let quoteStart = position
         position += mode.isTriple ? 3 : 1
-        modes.removeLast()
+        popMode()
         emit(mode.isTemplate ? .tStringEnd : .fStringEnd, from: quoteStart)
         return
       case UInt8(ascii: "{"):
@@ -93,7 +93,7 @@ extension Lexer {
         let braceStart = position
         position += 1
         bracketDepth = mode.fieldDepth - 1
-        modes.removeLast()
+        popMode()
         emit(.rightBrace, from: braceStart)
         return
       case mode.quote where !mode.isTriple || (peek(1) == mode.quote && peek(2) == mode.quote):
@@ -101,7 +101,7 @@ extension Lexer {
         emitFStringMiddle(from: start, template: mode.isTemplate)
         report("f-string: expecting '}'", from: position)
         bracketDepth = mode.fieldDepth - 1
-        modes.removeLast()
+        popMode()
         return
       case UInt8(ascii: "\\"):
         skipFStringEscape(isRaw: mode.isRaw)
@@ -110,7 +110,7 @@ extension Lexer {
           emitFStringMiddle(from: start, template: mode.isTemplate)
           report("f-string: newlines are not allowed in format specifiers for single quoted f-strings", from: position)
           bracketDepth = mode.fieldDepth - 1
-          modes.removeLast()
+          popMode()
           return
         }
         position += 1
@@ -121,7 +121,7 @@ extension Lexer {
     position = end
     emitFStringMiddle(from: start, template: mode.isTemplate)
     bracketDepth = mode.fieldDepth - 1
-    modes.removeLast()
+    popMode()
   }
 
   /// Emits `{` and enters a replacement field of the f-string described by `mode`.
@@ -132,7 +132,7 @@ extension Lexer {
     var field = mode
     field.kind = .replacementField
     field.fieldDepth = bracketDepth
-    modes.append(field)
+    pushMode(field)
     emit(.leftBrace, from: braceStart)
   }
 
@@ -171,7 +171,7 @@ extension Lexer {
   /// The f-string on top of the stack ends without its closing quote: its remaining text
   /// (from `start`) becomes an error token, and the lexer continues after it.
   private mutating func unterminatedFString(from start: Int) {
-    let mode = modes.removeLast()
+    let mode = popMode()
     reportUnterminatedFString(mode, detectedAt: position)
     if position > start { emit(.error, from: start) }
   }

@@ -1,7 +1,27 @@
+/// Classes of bytes the lexer tests in its inner loops, as bits in a 256-entry table.
+enum LexerByteClass {
+  /// ASCII letters, digits and `_`.
+  static let identifier: UInt8 = 1
+
+  /// The table, allocated once and never freed (a pointer: no bounds or lazy-global checks in
+  /// the loops that use it).
+  nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    table.initialize(repeating: 0, count: 256)
+    for byte in 0..<256 {
+      let value = UInt8(byte)
+      if (value | 0x20) &- UInt8(ascii: "a") < 26 || value &- UInt8(ascii: "0") < 10 || value == UInt8(ascii: "_") {
+        table[byte] |= identifier
+      }
+    }
+    return UnsafePointer(table)
+  }()
+}
+
 extension Lexer {
   /// Whether `byte` continues an ASCII identifier.
   @inline(__always) func isASCIIIdentifierByte(_ byte: UInt8) -> Bool {
-    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+    byteClasses[Int(byte)] & LexerByteClass.identifier != 0
   }
 
   /// An identifier or keyword starting with an ASCII letter or `_`, or the prefix of a string.
@@ -141,10 +161,15 @@ extension Lexer {
       || first == UInt8(ascii: "T")
     else { return .name }
     var word: UInt64 = 0
-    var offset = count - 1
-    while offset >= 0 {
-      word = word << 8 | UInt64(bytes[start + offset])
-      offset -= 1
+    if start + 8 <= end {
+      word = UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self).littleEndian
+      if count < 8 { word &= (1 &<< UInt64(count &* 8)) &- 1 }
+    } else {
+      var offset = count - 1
+      while offset >= 0 {
+        word = word << 8 | UInt64(bytes[start + offset])
+        offset -= 1
+      }
     }
     return TokenKind.keyword(packed: word)
   }

@@ -23,18 +23,18 @@ extension Lexer {
       closeBracket()
       kind = .rightSquare
     case UInt8(ascii: "}"):
-      if let field = modes.last, field.kind == .replacementField, bracketDepth == field.fieldDepth {
+      if topModeKind == .replacementField && bracketDepth == topFieldDepth {
         // The end of an f-string replacement field: back to the f-string's text.
         bracketDepth -= 1
-        modes.removeLast()
+        popMode()
       } else {
         closeBracket()
       }
       kind = .rightBrace
     case UInt8(ascii: ":"):
-      if let field = modes.last, field.kind == .replacementField, bracketDepth == field.fieldDepth {
+      if topModeKind == .replacementField && bracketDepth == topFieldDepth {
         // A colon at the top level of a replacement field starts its format spec (even `:=`).
-        modes[modes.count - 1].kind = .formatSpec
+        setTopModeKind(.formatSpec)
         kind = .colon
       } else if next == UInt8(ascii: "=") {
         position += 1
@@ -124,8 +124,7 @@ extension Lexer {
   /// A closing bracket: one level less, but never below the innermost replacement field's brace
   /// (or 0), so a stray closer cannot end a field or make line breaks significant too early.
   @inline(__always) private mutating func closeBracket() {
-    var floor = 0
-    if let field = modes.last, field.kind == .replacementField { floor = field.fieldDepth }
+    let floor = topModeKind == .replacementField ? topFieldDepth : 0
     if bracketDepth > floor { bracketDepth -= 1 }
   }
 }

@@ -48,7 +48,7 @@ extension Lexer {
     let isTriple = peek(1) == quote && peek(2) == quote
     position += isTriple ? 3 : 1
     if prefix.isFormatted || prefix.isTemplate {
-      modes.append(LexerMode(
+      pushMode(LexerMode(
         kind: .fString, quote: quote, isTriple: isTriple, isRaw: prefix.isRaw, isTemplate: prefix.isTemplate,
         fieldDepth: bracketDepth, start: prefixStart))
       emit(prefix.isTemplate ? .tStringStart : .fStringStart, from: prefixStart)

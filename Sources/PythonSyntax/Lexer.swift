@@ -21,7 +21,9 @@ struct Lexer {
   var position = 0
   /// Where the leading trivia of the next token starts (the end of the previous token's trivia).
   var leadingStart = 0
-  var tokens: TokenTable
+  var tokens: LexerTokenBuffer
+  /// Byte classes (`LexerByteClass`), one per byte value.
+  let byteClasses: UnsafePointer<UInt8>
   var diagnostics: [SyntaxDiagnostic] = []
   /// Open brackets (`(`, `[`, `{`, and the braces of f-string replacement fields).
   var bracketDepth = 0
@@ -33,8 +35,13 @@ struct Lexer {
   var atLineStart = true
   /// Whether the current logical line has produced a token (so its end is a NEWLINE).
   var lineHasTokens = false
-  /// Open f-strings, replacement fields and format specs, innermost last.
-  var modes: [LexerMode] = []
+  /// Open f-strings, replacement fields and format specs, innermost last. Change it only through
+  /// `pushMode`, `popMode` and `setTopModeKind`, which keep `topModeKind` and `topFieldDepth`.
+  private(set) var modes: [LexerMode] = []
+  /// The kind of the innermost mode, nil outside f-strings (cached: checked for every token).
+  private(set) var topModeKind: LexerMode.Kind? = nil
+  /// The innermost mode's `fieldDepth` (0 outside f-strings).
+  private(set) var topFieldDepth = 0
   /// Whether the file is UTF-8 (no coding cookie or a UTF-8 one): then non-ASCII identifiers are
   /// decoded and checked; otherwise bytes ≥ 0x80 are accepted in identifiers as they are.
   var isUTF8 = true
@@ -47,17 +54,18 @@ struct Lexer {
     self.source = source
     self.bytes = bytes
     self.end = bytes.count
-    // Real code averages five to six bytes per token; a quarter of the size rarely reallocates.
-    tokens = TokenTable(reservingCapacity: bytes.count / 4 + 16)
-    tokens.sourceLength = UInt32(bytes.count)
+    // Real code averages about six bytes per token; a quarter of the size rarely reallocates.
+    tokens = LexerTokenBuffer(capacity: bytes.count / 4 + 16)
+    byteClasses = LexerByteClass.table
   }
 
   /// Splits `source` into tokens. Never fails; problems become `.error` tokens and diagnostics.
   static func tokenize(_ source: SourceBuffer) -> (TokenTable, [SyntaxDiagnostic]) {
     source.bytes.withUnsafeBufferPointer { buffer in
       var lexer = Lexer(source: source, bytes: buffer)
+      defer { lexer.tokens.deallocate() }
       lexer.lexFile()
-      return (lexer.tokens, lexer.diagnostics)
+      return (lexer.tokens.makeTable(sourceLength: buffer.count), lexer.diagnostics)
     }
   }
 
@@ -66,8 +74,8 @@ struct Lexer {
   private mutating func lexFile() {
     checkEncoding()
     while true {
-      if let mode = modes.last, mode.kind != .replacementField {
-        if mode.kind == .fString { lexFStringText() } else { lexFormatSpecText() }
+      if let kind = topModeKind, kind != .replacementField {
+        if kind == .fString { lexFStringText() } else { lexFormatSpecText() }
         continue
       }
       if atLineStart && !beginLine() { continue }
@@ -126,17 +134,15 @@ struct Lexer {
   /// Records a token whose text runs from `start` to the cursor, then skips its trailing trivia
   /// (unless the cursor is inside f-string text, where spaces are text).
   @inline(__always) mutating func emit(_ kind: TokenKind, from start: Int) {
-    tokens.append(kind, leadingStart: UInt32(truncatingIfNeeded: leadingStart),
-      textStart: UInt32(truncatingIfNeeded: start), textEnd: UInt32(truncatingIfNeeded: position))
+    tokens.append(kind, leadingStart: leadingStart, textStart: start, textEnd: position)
     lineHasTokens = true
-    if modes.isEmpty || modes[modes.count - 1].kind == .replacementField { skipTrailingTrivia() }
+    if topModeKind == nil || topModeKind == .replacementField { skipTrailingTrivia() }
     leadingStart = position
   }
 
   /// Records a NEWLINE, INDENT or DEDENT token spanning `start..<end` with no trailing trivia.
   @inline(__always) mutating func emitLayout(_ kind: TokenKind, from start: Int, to textEnd: Int) {
-    tokens.append(kind, leadingStart: UInt32(truncatingIfNeeded: leadingStart),
-      textStart: UInt32(truncatingIfNeeded: start), textEnd: UInt32(truncatingIfNeeded: textEnd))
+    tokens.append(kind, leadingStart: leadingStart, textStart: start, textEnd: textEnd)
     leadingStart = textEnd
   }
 
@@ -222,7 +228,7 @@ struct Lexer {
   private mutating func finishFile() {
     if let outermost = modes.first {
       reportUnterminatedFString(outermost, detectedAt: end)
-      modes.removeAll()
+      while !modes.isEmpty { popMode() }
     }
     if lineHasTokens {
       // Zero width, right after the last token's trailing trivia; trailing blank or comment lines
@@ -235,7 +241,27 @@ struct Lexer {
       alternateIndentColumns.removeLast()
       emitLayout(.dedent, from: leadingStart, to: leadingStart)
     }
-    tokens.append(.endOfFile, leadingStart: UInt32(truncatingIfNeeded: leadingStart),
-      textStart: UInt32(truncatingIfNeeded: end), textEnd: UInt32(truncatingIfNeeded: end))
+    tokens.append(.endOfFile, leadingStart: leadingStart, textStart: end, textEnd: end)
+  }
+
+  // MARK: Modes
+
+  mutating func pushMode(_ mode: LexerMode) {
+    modes.append(mode)
+    topModeKind = mode.kind
+    topFieldDepth = mode.fieldDepth
+  }
+
+  @discardableResult
+  mutating func popMode() -> LexerMode {
+    let mode = modes.removeLast()
+    topModeKind = modes.last?.kind
+    topFieldDepth = modes.last?.fieldDepth ?? 0
+    return mode
+  }
+
+  mutating func setTopModeKind(_ kind: LexerMode.Kind) {
+    modes[modes.count - 1].kind = kind
+    topModeKind = kind
   }
 }
