@@ -83,7 +83,10 @@ extension Parser {
     }
   }
 
+  /// Reports the innermost unclosed bracket only, as CPython does: the enclosing ones are
+  /// unclosed for the same reason.
   private mutating func reportNeverClosed(_ opener: UInt32) {
+    if let last = diagnostics.last, last.message.hasSuffix("was never closed") { return }
     let text = tokens.kinds[Int(opener)].fixedText ?? "("
     error("'\(text)' was never closed", at: opener)
   }

@@ -11,11 +11,20 @@ extension Parser {
 
   /// `expression`: a conditional expression or a lambda (no walrus, no unparenthesized star).
   mutating func parseExpression() {
-    if current == .lambdaKeyword {
+    let marker = mark()
+    switch current {
+    case .lambdaKeyword:
       parseLambda()
       return
+    case .name where followsOperand():
+      // Fast path for the most common operand, a lone name (`f(a, b)`, `x = y`): skips the
+      // operator levels entirely.
+      bump()
+      finish(.name, marker)
+      return
+    default:
+      break
     }
-    let marker = mark()
     parseBinary(.disjunction)
     guard current == .ifKeyword else { return }
     // `a if b else c if d else e` nests to the right: each link recurses once.
@@ -136,6 +145,15 @@ extension Parser {
       true
     default:
       false
+    }
+  }
+
+  /// Whether the token after the current one ends an expression that is just the current token
+  /// (no trailer, operator or `if` can follow).
+  @inline(__always) private func followsOperand() -> Bool {
+    switch peek() {
+    case .comma, .rightParen, .rightSquare, .rightBrace, .newline, .equal, .colon, .semicolon: true
+    default: false
     }
   }
 

@@ -84,12 +84,13 @@ extension Parser {
       skipTokens(stopAfterGroup: true)
       return
     }
+    let stringKind = field == .interpolation ? "t-string" : "f-string"
     bump()
     switch current {
     case .yieldKeyword:
       parseYieldExpression()
     case .rightBrace, .equal, .exclamation, .colon:
-      error("f-string: valid expression required before '\(current.fixedText ?? "}")'")
+      error("\(stringKind): valid expression required before '\(current.fixedText ?? "}")'")
       recordMissingExpression()
     default:
       parseStarExpressions()
@@ -100,18 +101,19 @@ extension Parser {
       if current == .name {
         bump()
       } else {
-        error("f-string: missing conversion character")
+        error("\(stringKind): missing conversion character")
       }
     }
-    if current == .colon { parseFormatSpec(field) }
+    if current == .colon { parseFormatSpec() }
     expectClosing(.rightBrace, opener: opener)
     leaveNesting()
     finish(field, marker)
   }
 
   /// `: spec` of a replacement field: a `.formatSpec` spanning the colon (CPython's format-spec
-  /// `JoinedStr` starts at it) through the literal text and nested fields before the `}`.
-  private mutating func parseFormatSpec(_ field: NodeKind) {
+  /// `JoinedStr` starts at it) through the literal text and nested fields before the `}`. Nested
+  /// fields are `.formattedValue` even in a t-string: CPython formats them eagerly into the spec.
+  private mutating func parseFormatSpec() {
     let marker = mark()
     bump()
     var progress = LoopProgress()
@@ -120,7 +122,7 @@ extension Parser {
       case .fStringMiddle, .tStringMiddle:
         bump()
       case .leftBrace:
-        parseReplacementField(field)
+        parseReplacementField(.formattedValue)
       default:
         break scan
       }

@@ -69,6 +69,7 @@ final class ExpressionErrorTests: XCTestCase {
     XCTAssertEqual(tree.validateStructure(), [])
     assertParse("f1️⃣(a,\n", diagnostics: ["1️⃣": "'(' was never closed"])
     assertParse("x = 1️⃣[1,\n", diagnostics: ["1️⃣": "'[' was never closed"])
+    assertParse("x = f(a, 1️⃣[b\n", diagnostics: ["1️⃣": "'[' was never closed"])
   }
 
   func testDictionaryErrors() {

@@ -41,7 +41,7 @@ final class ExpressionTests: XCTestCase {
 
   func testTemplateStrings() {
     assertShape("t'{x}'\n", "Module(Expr(TemplateStr(Interpolation(Name))))")
-    assertShape("t'a{x!r:>{w}}b'\n", "Module(Expr(TemplateStr(Interpolation(Name FormatSpec(Interpolation(Name))))))")
+    assertShape("t'a{x!r:>{w}}b'\n", "Module(Expr(TemplateStr(Interpolation(Name FormatSpec(FormattedValue(Name))))))")
     assertShape("t'{x}' t'{y=}'\n", "Module(Expr(TemplateStr(Interpolation(Name) Interpolation(Name))))")
   }
 
