@@ -33,7 +33,6 @@ public struct CodeSelection: Hashable, Sendable {
   /// Everything enabled.
   public static let all: CodeSelection = {
     // The default selector cannot be unknown.
-    // swiftlint:disable:next force_try
     try! CodeSelection(select: nil, ignore: [])
   }()
 

@@ -101,7 +101,9 @@ private struct Walker {
     names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
     var ignores = ignores
-    if names.contains(".gitignore"), case .success(let bytes) = SourceFile.read(FileDiscovery.join(directory, ".gitignore")) {
+    if names.contains(".gitignore"),
+      case .success(let bytes) = SourceFile.read(FileDiscovery.join(directory, ".gitignore"))
+    {
       ignores = ignores.adding(Gitignore(contents: bytes), depth: components.count)
     }
 

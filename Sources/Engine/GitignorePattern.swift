@@ -135,7 +135,8 @@ struct GitignorePattern: Hashable, Sendable {
         low = pattern[index]
       }
       var high = low
-      if index + 2 < pattern.endIndex && pattern[index + 1] == UInt8(ascii: "-") && pattern[index + 2] != UInt8(ascii: "]") {
+      let isRange = index + 2 < pattern.endIndex && pattern[index + 1] == UInt8(ascii: "-")
+      if isRange && pattern[index + 2] != UInt8(ascii: "]") {
         high = pattern[index + 2]
         index += 2
       }

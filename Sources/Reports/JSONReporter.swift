@@ -11,7 +11,6 @@ public enum JSONReporter {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding plain strings and integers cannot fail.
-    // swiftlint:disable:next force_try
     let data = try! encoder.encode(findings.map(Entry.init))
     return String(decoding: data, as: UTF8.self) + "\n"
   }

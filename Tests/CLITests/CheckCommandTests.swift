@@ -176,8 +176,10 @@ final class CheckCommandTests: XCTestCase {
     let four = try CommandRunner.run(["check", "-j", "4", "."], in: scratch.path)
     XCTAssertEqual(one.status, 1)
     XCTAssertEqual(one.stdout, four.stdout)
-    XCTAssertTrue(one.stdout.hasSuffix("Found 30 findings (0 fixable with 'asyncfix fix', 0 more with '--unsafe-fixes').\n"))
-    let headers = one.stdout.split(separator: "\n").filter { $0.contains(": AF001 ") }.map { String($0.prefix { $0 != ":" }) }
+    XCTAssertTrue(
+      one.stdout.hasSuffix("Found 30 findings (0 fixable with 'asyncfix fix', 0 more with '--unsafe-fixes').\n"))
+    let headers = one.stdout.split(separator: "\n").filter { $0.contains(": AF001 ") }
+      .map { String($0.prefix { $0 != ":" }) }
     XCTAssertEqual(headers, headers.sorted())
   }
 

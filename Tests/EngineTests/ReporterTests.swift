@@ -29,7 +29,8 @@ final class ReporterTests: XCTestCase {
 
   func testSummaryWording() {
     let reporter = TextReporter()
-    XCTAssertEqual(reporter.summary(findingCount: 0, fixable: 0, unsafeFixable: 0, hadErrors: false), "All checks passed!")
+    XCTAssertEqual(
+      reporter.summary(findingCount: 0, fixable: 0, unsafeFixable: 0, hadErrors: false), "All checks passed!")
     XCTAssertNil(reporter.summary(findingCount: 0, fixable: 0, unsafeFixable: 0, hadErrors: true))
     XCTAssertEqual(
       reporter.summary(findingCount: 3, fixable: 2, unsafeFixable: 1, hadErrors: true),
