@@ -87,6 +87,6 @@ extension Parser {
   /// CPython's IndentationError, reported at the token that should have been indented.
   private mutating func reportMissingIndentedBlock(_ owner: BlockOwner, keyword: UInt32) {
     let line = source.line(of: tokens.textStarts[Int(keyword)])
-    error("expected an indented block after \(owner.description) on line \(line)")
+    errorAtSignificantToken("expected an indented block after \(owner.description) on line \(line)")
   }
 }

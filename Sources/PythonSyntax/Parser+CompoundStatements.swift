@@ -147,7 +147,7 @@ extension Parser {
       parseColonAndBlock(.finallyClause, keyword: finallyKeyword)
       finish(.finallyClause, clause)
     } else if !hasHandlers {
-      error("expected 'except' or 'finally' block")
+      errorAtSignificantToken("expected 'except' or 'finally' block")
     }
     finish(sawStar && !sawPlain ? .tryStarStatement : .tryStatement, marker)
   }
@@ -228,7 +228,7 @@ extension Parser {
 
   private mutating func reportMatchWithoutCases(keyword: UInt32) {
     let line = source.line(of: tokens.textStarts[Int(keyword)])
-    error("expected an indented block after 'match' statement on line \(line)")
+    errorAtSignificantToken("expected an indented block after 'match' statement on line \(line)")
   }
 
   /// One entry of a match body: `case …`, or anything else kept as an `.errorStatement`.

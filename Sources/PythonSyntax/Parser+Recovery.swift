@@ -116,6 +116,15 @@ extension Parser {
     finish(.errorExpression, marker)
   }
 
+  /// Records `message` at the current token, or, when that is a zero-width INDENT or DEDENT
+  /// (which sit at the start of a line, before its indentation and any blank or comment lines),
+  /// at the real token after it, as CPython does.
+  mutating func errorAtSignificantToken(_ message: String) {
+    var token = position
+    while Int(token) < tokens.count - 1 && tokens.kinds[Int(token)].isIndentation { token += 1 }
+    error(message, at: token)
+  }
+
   // MARK: Missing expressions
 
   /// "expected expression" and an `.errorExpression` in place of the expression: empty, or
@@ -183,4 +192,9 @@ extension Parser {
     // A bracketed tuple starts at its `(`, before its first element.
     return nodeFirstTokens[child] == nodeFirstTokens[tuple]
   }
+}
+
+extension TokenKind {
+  /// INDENT or DEDENT.
+  var isIndentation: Bool { self == .indent || self == .dedent }
 }

@@ -24,6 +24,10 @@ final class RecoveryTests: XCTestCase {
     assertParse("try:\n    a\nexcept E:\n1️⃣b\n", diagnostics: ["1️⃣": "expected an indented block after 'except' statement on line 3"])
     assertParse("match x:\n1️⃣pass\n", diagnostics: ["1️⃣": "expected an indented block after 'match' statement on line 1"])
     assertParse("match x:\n    case 1:\n    1️⃣pass\n", diagnostics: ["1️⃣": "expected an indented block after 'case' statement on line 2"])
+    // After a DEDENT, CPython points at the next real token, not at the start of the blank line.
+    assertParse("class C:\n    for v in x:\n\n# c\n1️⃣def f(): pass\n",
+      diagnostics: ["1️⃣": "expected an indented block after 'for' statement on line 2"])
+    assertParse("if a:\n    try:\n        pass\n\n1️⃣b\n", diagnostics: ["1️⃣": "expected 'except' or 'finally' block"])
     let tree = assertParse("if x:\n1️⃣pass\n", diagnostics: ["1️⃣": "indented block"])
     XCTAssertEqual(sExpression(tree), "Module(If(Name Block) Pass)")
   }
