@@ -9,10 +9,11 @@ extension Parser {
 
   /// Records `message` (if any) and keeps tokens in an `.errorStatement`: `tokens` of them, or by
   /// default everything up to the end of the logical line (not the NEWLINE itself). Consumes at
-  /// least one token unless the line has ended.
+  /// least one token unless the line has ended. Text the lexer could not make sense of was
+  /// reported by the lexer already, so it gets no second message.
   mutating func parseErrorStatement(message: String?, tokens count: Int? = nil) {
     let marker = mark()
-    if let message { error(message) }
+    if let message, !at(.error) { error(message) }
     if let count {
       for _ in 0..<count { bump() }
     } else {

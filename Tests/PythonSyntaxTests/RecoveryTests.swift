@@ -78,6 +78,9 @@ final class RecoveryTests: XCTestCase {
     assertParse("global 1️⃣1\n", diagnostics: ["1️⃣": "invalid syntax"])
     assertParse("1️⃣async\n", diagnostics: ["1️⃣": "invalid syntax"])
     assertParse("1️⃣) = 1\n", diagnostics: ["1️⃣": "invalid syntax"])
+    // Text the lexer rejected is reported once, by the lexer.
+    assertParse("x = 1 1️⃣$\n", diagnostics: ["1️⃣": "invalid syntax"])
+    assertParse("1️⃣€ = 1\n", diagnostics: ["1️⃣": "invalid character"])
     let compound = assertParse("if x: 1️⃣for y in z: pass\n", diagnostics: ["1️⃣": "invalid syntax"])
     XCTAssertEqual(sExpression(compound), "Module(If(Name Block(ErrorStatement)))")
   }
