@@ -1,11 +1,13 @@
 import XCTest
+
 @testable import PythonSyntax
 
 /// `match` statements and their patterns: shapes follow CPython's `ast` pattern classes, and
 /// positions match CPython 3.13's for the same source.
 final class PatternTests: XCTestCase {
   /// The S-expression of the first case's pattern in `match x:\n    case <pattern>: pass\n`.
-  private func assertPattern(_ pattern: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+  private func assertPattern(_ pattern: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line)
+  {
     let tree = assertParse("match x:\n    case \(pattern): pass\n", file: file, line: line)
     guard let match = tree.root.descendantsAndSelf.compactMap(MatchSyntax.init).first else {
       XCTFail("no match statement: \(sExpression(tree))", file: file, line: line)
@@ -19,7 +21,9 @@ final class PatternTests: XCTestCase {
     let tree = assertParse(source, nodes: ["1️⃣": .matchStatement, "2️⃣": .matchCase, "3️⃣": .matchCase])
     XCTAssertEqual(
       sExpression(tree),
-      "Module(Match(Call(Attribute(Name) ArgumentList) match_case(MatchSequence(MatchAs) Block(Pass)) match_case(MatchAs Block(Pass))))")
+      "Module(Match(Call(Attribute(Name) ArgumentList) "
+        + "match_case(MatchSequence(MatchAs) Block(Pass)) match_case(MatchAs Block(Pass))))"
+    )
     let match = MatchSyntax(tree.root.child(at: 0)!)!
     XCTAssertEqual(match.subject.text, "command.split()")
     XCTAssertEqual(match.cases.count, 2)
@@ -28,9 +32,14 @@ final class PatternTests: XCTestCase {
   }
 
   func testSubjects() {
-    assertShape("match a, *b:\n    case _: pass\n", "Module(Match(Tuple(Name Starred(Name)) match_case(MatchAs Block(Pass))))")
-    assertShape("match w := x,:\n    case _: pass\n", "Module(Match(Tuple(NamedExpr(Name Name)) match_case(MatchAs Block(Pass))))")
-    assertShape("match x := f():\n    case _: pass\n", "Module(Match(NamedExpr(Name Call(Name ArgumentList)) match_case(MatchAs Block(Pass))))")
+    assertShape(
+      "match a, *b:\n    case _: pass\n", "Module(Match(Tuple(Name Starred(Name)) match_case(MatchAs Block(Pass))))")
+    assertShape(
+      "match w := x,:\n    case _: pass\n", "Module(Match(Tuple(NamedExpr(Name Name)) match_case(MatchAs Block(Pass))))"
+    )
+    assertShape(
+      "match x := f():\n    case _: pass\n",
+      "Module(Match(NamedExpr(Name Call(Name ArgumentList)) match_case(MatchAs Block(Pass))))")
     assertShape("match -x:\n    case _: pass\n", "Module(Match(UnaryOp(Name) match_case(MatchAs Block(Pass))))")
     assertShape("match (x):\n    case _: pass\n", "Module(Match(Parenthesized(Name) match_case(MatchAs Block(Pass))))")
     assertShape("match [x]:\n    case _: pass\n", "Module(Match(List(Name) match_case(MatchAs Block(Pass))))")
@@ -69,15 +78,25 @@ final class PatternTests: XCTestCase {
     assertPattern("*rest, last", "MatchSequence(MatchStar MatchAs)")
     assertPattern("a,", "MatchSequence(MatchAs)")
     assertPattern("(a)", "ParenthesizedPattern(MatchAs)")
-    assertPattern("[[1, 2], (3, [4])]", "MatchSequence(MatchSequence(MatchValue(Constant) MatchValue(Constant)) MatchSequence(MatchValue(Constant) MatchSequence(MatchValue(Constant))))")
+    assertPattern(
+      "[[1, 2], (3, [4])]",
+      "MatchSequence(MatchSequence(MatchValue(Constant) MatchValue(Constant)) "
+        + "MatchSequence(MatchValue(Constant) MatchSequence(MatchValue(Constant))))"
+    )
   }
 
   func testMappingPatterns() {
     assertPattern("{}", "MatchMapping")
-    assertPattern("{'a': 1, 2: x, **rest}",
-      "MatchMapping(MappingPatternEntry(Constant MatchValue(Constant)) MappingPatternEntry(Constant MatchAs) MappingPatternEntry)")
-    assertPattern("{Key.A: _, None: y, -1: z}",
-      "MatchMapping(MappingPatternEntry(Attribute(Name) MatchAs) MappingPatternEntry(Constant MatchAs) MappingPatternEntry(UnaryOp(Constant) MatchAs))")
+    assertPattern(
+      "{'a': 1, 2: x, **rest}",
+      "MatchMapping(MappingPatternEntry(Constant MatchValue(Constant)) "
+        + "MappingPatternEntry(Constant MatchAs) MappingPatternEntry)"
+    )
+    assertPattern(
+      "{Key.A: _, None: y, -1: z}",
+      "MatchMapping(MappingPatternEntry(Attribute(Name) MatchAs) "
+        + "MappingPatternEntry(Constant MatchAs) MappingPatternEntry(UnaryOp(Constant) MatchAs))"
+    )
   }
 
   func testClassPatterns() {

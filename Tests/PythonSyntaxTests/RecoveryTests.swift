@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PythonSyntax
 
 /// Statement-level error recovery: CPython's messages at CPython's places, the parser resuming
@@ -18,14 +19,20 @@ final class RecoveryTests: XCTestCase {
 
   func testMissingIndentedBlock() {
     assertParse("if x:\n1️⃣pass\n", diagnostics: ["1️⃣": "expected an indented block after 'if' statement on line 1"])
-    assertParse("x = 1\nfor a in b:\n1️⃣y\n", diagnostics: ["1️⃣": "expected an indented block after 'for' statement on line 2"])
+    assertParse(
+      "x = 1\nfor a in b:\n1️⃣y\n", diagnostics: ["1️⃣": "expected an indented block after 'for' statement on line 2"])
     assertParse("def f():\n1️⃣", diagnostics: ["1️⃣": "expected an indented block after function definition on line 1"])
     assertParse("class C:\n1️⃣x\n", diagnostics: ["1️⃣": "expected an indented block after class definition on line 1"])
-    assertParse("try:\n    a\nexcept E:\n1️⃣b\n", diagnostics: ["1️⃣": "expected an indented block after 'except' statement on line 3"])
+    assertParse(
+      "try:\n    a\nexcept E:\n1️⃣b\n",
+      diagnostics: ["1️⃣": "expected an indented block after 'except' statement on line 3"])
     assertParse("match x:\n1️⃣pass\n", diagnostics: ["1️⃣": "expected an indented block after 'match' statement on line 1"])
-    assertParse("match x:\n    case 1:\n    1️⃣pass\n", diagnostics: ["1️⃣": "expected an indented block after 'case' statement on line 2"])
+    assertParse(
+      "match x:\n    case 1:\n    1️⃣pass\n",
+      diagnostics: ["1️⃣": "expected an indented block after 'case' statement on line 2"])
     // After a DEDENT, CPython points at the next real token, not at the start of the blank line.
-    assertParse("class C:\n    for v in x:\n\n# c\n1️⃣def f(): pass\n",
+    assertParse(
+      "class C:\n    for v in x:\n\n# c\n1️⃣def f(): pass\n",
       diagnostics: ["1️⃣": "expected an indented block after 'for' statement on line 2"])
     assertParse("if a:\n    try:\n        pass\n\n1️⃣b\n", diagnostics: ["1️⃣": "expected 'except' or 'finally' block"])
     let tree = assertParse("if x:\n1️⃣pass\n", diagnostics: ["1️⃣": "indented block"])
@@ -63,9 +70,11 @@ final class RecoveryTests: XCTestCase {
     let tree = assertParse("try:\n  pass\n1️⃣", diagnostics: ["1️⃣": "expected 'except' or 'finally' block"])
     XCTAssertEqual(sExpression(tree), "Module(Try(Block(Pass)))")
     assertParse("try:\n  pass\nexcept* 1️⃣:\n  pass\n", diagnostics: ["1️⃣": "expected one or more exception types"])
-    assertParse("try:\n pass\nexcept 1️⃣A, B as e:\n pass\n",
+    assertParse(
+      "try:\n pass\nexcept 1️⃣A, B as e:\n pass\n",
       diagnostics: ["1️⃣": "multiple exception types must be parenthesized when using 'as'"])
-    assertParse("try:\n pass\nexcept A:\n pass\n1️⃣except* B:\n pass\n",
+    assertParse(
+      "try:\n pass\nexcept A:\n pass\n1️⃣except* B:\n pass\n",
       diagnostics: ["1️⃣": "cannot have both 'except' and 'except*' on the same 'try'"])
   }
 
@@ -107,12 +116,14 @@ final class RecoveryTests: XCTestCase {
 
   func testPatternErrors() {
     assertParse("match x:\n    1️⃣y\n", diagnostics: ["1️⃣": "invalid syntax"])
-    assertParse("match x:\n case {1️⃣a: 1}: pass\n",
+    assertParse(
+      "match x:\n case {1️⃣a: 1}: pass\n",
       diagnostics: ["1️⃣": "mapping pattern keys may only match literals and attribute lookups"])
     assertParse("match x:\n case C(a=1, 1️⃣b): pass\n", diagnostics: ["1️⃣": "positional patterns follow keyword patterns"])
     assertParse("match x:\n case 1+1️⃣2: pass\n", diagnostics: ["1️⃣": "imaginary number required in complex literal"])
     assertParse("match x:\n case a as 1️⃣_: pass\n", diagnostics: ["1️⃣": "cannot use '_' as a target"])
-    assertParse("match x:\n case 1️⃣f'{a}': pass\n", diagnostics: ["1️⃣": "patterns may only match literals and attribute lookups"])
+    assertParse(
+      "match x:\n case 1️⃣f'{a}': pass\n", diagnostics: ["1️⃣": "patterns may only match literals and attribute lookups"])
   }
 
   // MARK: Any input
@@ -131,7 +142,8 @@ final class RecoveryTests: XCTestCase {
     "from x import (a", "global", "nonlocal ,", "del", "del *", "assert", "raise from", "return return",
     "x = = 1", "x += ", "x: ", "(", ")", "[", "]", "{", "}", "((((", "))))", "f(a, b", "f(a,, b)", "\"unterminated",
     "'''unterminated", "f'{", "f'{x", "t'{x!r:", "$", "?", "`", "\u{0}", "x = 1\n    y = 2\n  z = 3\n",
-    "if x:\n        a\n    b\n", "if x:\n\tpass\n        pass\n", "  \n  x\n", "\u{0C}x\n", "if x:\n    pass\n  else:\n",
+    "if x:\n        a\n    b\n", "if x:\n\tpass\n        pass\n", "  \n  x\n", "\u{0C}x\n",
+    "if x:\n    pass\n  else:\n",
     "def f():\n    return\n  x\n", "class C:\n    def f(self):\n        pass\n   x = 1\n", "else:\n    pass\nelse:\n",
     "x = (\n", "x = [1,\n2,\n", "try:\n    pass\nexcept\n", "with a as b c:\n    pass\n", "for in:\n    pass\n",
     "case 1:\n    pass\n", "match x:\n    pass\n", "match x:\n    case 1: pass\n  case 2: pass\n",
@@ -223,7 +235,8 @@ final class RecoveryTests: XCTestCase {
     checkLosslessModule(Array(nested.utf8), "300 nested ifs")
     let decorators = String(repeating: "@d\n", count: 5000) + "def f(): pass\n"
     checkLosslessModule(Array(decorators.utf8), "5000 decorators")
-    let patterns = "match x:\n    case " + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000) + ": pass\n"
+    let patterns =
+      "match x:\n    case " + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000) + ": pass\n"
     checkLosslessModule(Array(patterns.utf8), "1000 nested sequence patterns")
     let statements = String(repeating: "x = 1; ", count: 20000) + "\n"
     checkLosslessModule(Array(statements.utf8), "20000 statements on a line")
@@ -231,7 +244,9 @@ final class RecoveryTests: XCTestCase {
 
   // MARK: Helpers
 
-  private func checkLosslessModule(_ bytes: [UInt8], _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+  private func checkLosslessModule(
+    _ bytes: [UInt8], _ label: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let tree = SyntaxTree.parse(SourceBuffer(bytes))
     XCTAssertEqual(tree.printed(), bytes, "round trip: \(label)", file: file, line: line)
     XCTAssertEqual(tree.validateStructure(), [], "structure: \(label)", file: file, line: line)

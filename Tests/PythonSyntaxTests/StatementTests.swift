@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PythonSyntax
 
 /// The statement grammar: every statement form, its tree shape, its CPython positions, and the
@@ -12,9 +13,11 @@ final class StatementTests: XCTestCase {
     assertShape("raise\nraise E\nraise E from c\n", "Module(Raise Raise(Name) Raise(Name Name))")
     assertShape("global a\nnonlocal a, b\n", "Module(Global Nonlocal)")
     assertShape("assert x\nassert x, 'm'\n", "Module(Assert(Name) Assert(Name Constant))")
-    assertParse("1️⃣pass\n2️⃣return x\n3️⃣raise E from c\n4️⃣assert x\n", nodes: [
-      "1️⃣": .passStatement, "2️⃣": .returnStatement, "3️⃣": .raiseStatement, "4️⃣": .assertStatement,
-    ])
+    assertParse(
+      "1️⃣pass\n2️⃣return x\n3️⃣raise E from c\n4️⃣assert x\n",
+      nodes: [
+        "1️⃣": .passStatement, "2️⃣": .returnStatement, "3️⃣": .raiseStatement, "4️⃣": .assertStatement,
+      ])
   }
 
   func testDeleteHasOneChildPerTarget() {
@@ -101,7 +104,8 @@ final class StatementTests: XCTestCase {
   }
 
   func testSemicolonsStayOutsideStatements() {
-    let tree = assertParse("1️⃣a = 1; 2️⃣b(); 3️⃣pass;\n", nodes: ["1️⃣": .assignment, "2️⃣": .expressionStatement, "3️⃣": .passStatement])
+    let tree = assertParse(
+      "1️⃣a = 1; 2️⃣b(); 3️⃣pass;\n", nodes: ["1️⃣": .assignment, "2️⃣": .expressionStatement, "3️⃣": .passStatement])
     XCTAssertEqual(sExpression(tree), "Module(Assign(Name Constant) Expr(Call(Name ArgumentList)) Pass)")
     XCTAssertEqual(ModuleSyntax(tree.root)?.statements.map(\.text), ["a = 1", "b()", "pass"])
     assertSpan("1️⃣x = 12️⃣; y\n", .assignment)
@@ -150,7 +154,8 @@ final class StatementTests: XCTestCase {
     assertShape("type X[T] = list[T]\n", "Module(TypeAlias(Name TypeParams(TypeVar) Subscript(Name Name)))")
     assertShape(
       "type X[T: int = str, *Ts = *tuple[int], **P = [int]] = T\n",
-      "Module(TypeAlias(Name TypeParams(TypeVar(Name Name) TypeVarTuple(Starred(Subscript(Name Name))) ParamSpec(List(Name))) Name))"
+      "Module(TypeAlias(Name TypeParams(TypeVar(Name Name) "
+        + "TypeVarTuple(Starred(Subscript(Name Name))) ParamSpec(List(Name))) Name))"
     )
     assertSpan("type X[1️⃣T: int = str2️⃣, *Ts] = T\n", .typeVar)
     assertSpan("type X[T, 1️⃣*Ts = *tuple[int]2️⃣] = T\n", .typeVarTuple)
@@ -175,7 +180,9 @@ final class StatementTests: XCTestCase {
     let tree = assertParse(source, nodes: ["1️⃣": .ifStatement, "2️⃣": .elifClause, "3️⃣": .elifClause, "4️⃣": .elseClause])
     XCTAssertEqual(
       sExpression(tree),
-      "Module(If(Name Block(Expr(Name)) If(Name Block(Expr(Name))) If(Name Block(Expr(Name))) ElseClause(Block(Expr(Name)))))")
+      "Module(If(Name Block(Expr(Name)) If(Name Block(Expr(Name))) If(Name "
+        + "Block(Expr(Name))) ElseClause(Block(Expr(Name)))))"
+    )
     let conditional = IfSyntax(statement(tree, 0))!
     XCTAssertEqual(conditional.condition.text, "a")
     XCTAssertEqual(conditional.body?.statements.map(\.text), ["x"])
@@ -184,7 +191,8 @@ final class StatementTests: XCTestCase {
     XCTAssertEqual(conditional.elseClause?.body?.statements.map(\.text), ["w"])
     assertSpan("1️⃣if a:\n    x\nelse:\n    w2️⃣\n# after\n", .ifStatement)
     assertSpan("if a:\n    x\n1️⃣elif b:\n    y2️⃣\n", .elifClause)
-    assertShape("if (n := f()):\n    pass\n", "Module(If(Parenthesized(NamedExpr(Name Call(Name ArgumentList))) Block(Pass)))")
+    assertShape(
+      "if (n := f()):\n    pass\n", "Module(If(Parenthesized(NamedExpr(Name Call(Name ArgumentList))) Block(Pass)))")
     assertShape("if n := f():\n    pass\n", "Module(If(NamedExpr(Name Call(Name ArgumentList)) Block(Pass)))")
   }
 
@@ -204,7 +212,8 @@ final class StatementTests: XCTestCase {
     assertShape("for a, *b in c, d: pass\n", "Module(For(Tuple(Name Starred(Name)) Tuple(Name Name) Block(Pass)))")
     assertShape("for x in *a, *b: pass\n", "Module(For(Name Tuple(Starred(Name) Starred(Name)) Block(Pass)))")
     assertShape("for x in y: pass\nelse: pass\n", "Module(For(Name Name Block(Pass) ElseClause(Block(Pass))))")
-    let tree = assertParse("async def f():\n    1️⃣async for i in aiter():\n        pass\n", nodes: ["1️⃣": .asyncForStatement])
+    let tree = assertParse(
+      "async def f():\n    1️⃣async for i in aiter():\n        pass\n", nodes: ["1️⃣": .asyncForStatement])
     let loop = tree.root.descendantsAndSelf.compactMap(ForSyntax.init).first!
     XCTAssertTrue(loop.isAsync)
     XCTAssertEqual(loop.asyncToken.map { tree.tokenText($0) }, "async")
@@ -218,7 +227,9 @@ final class StatementTests: XCTestCase {
 
   func testWithItems() {
     assertShape("with a: pass\n", "Module(With(withitem(Name) Block(Pass)))")
-    assertShape("with a as b, c as (d, e): pass\n", "Module(With(withitem(Name Name) withitem(Name Tuple(Name Name)) Block(Pass)))")
+    assertShape(
+      "with a as b, c as (d, e): pass\n",
+      "Module(With(withitem(Name Name) withitem(Name Tuple(Name Name)) Block(Pass)))")
     // CPython's PEG grammar reads brackets around the item list first.
     assertShape("with (a, b): pass\n", "Module(With(withitem(Name) withitem(Name) Block(Pass)))")
     assertShape("with (a): pass\n", "Module(With(withitem(Name) Block(Pass)))")
@@ -226,12 +237,19 @@ final class StatementTests: XCTestCase {
     assertShape("with (a, b) as c: pass\n", "Module(With(withitem(Tuple(Name Name) Name) Block(Pass)))")
     assertShape("with (a, b), c: pass\n", "Module(With(withitem(Tuple(Name Name)) withitem(Name) Block(Pass)))")
     assertShape("with (yield): pass\n", "Module(With(withitem(Parenthesized(Yield)) Block(Pass)))")
-    assertShape("with (x for x in y): pass\n", "Module(With(withitem(GeneratorExp(Name comprehension(Name Name))) Block(Pass)))")
-    assertShape("with (open(a)) as f, (open(b)) as g: pass\n",
-      "Module(With(withitem(Parenthesized(Call(Name ArgumentList(Name))) Name) withitem(Parenthesized(Call(Name ArgumentList(Name))) Name) Block(Pass)))")
+    assertShape(
+      "with (x for x in y): pass\n", "Module(With(withitem(GeneratorExp(Name comprehension(Name Name))) Block(Pass)))")
+    assertShape(
+      "with (open(a)) as f, (open(b)) as g: pass\n",
+      "Module(With(withitem(Parenthesized(Call(Name ArgumentList(Name))) Name) "
+        + "withitem(Parenthesized(Call(Name ArgumentList(Name))) Name) Block(Pass)))"
+    )
     assertShape("with ():\n    pass\n", "Module(With(withitem(Tuple) Block(Pass)))")
-    assertShape("with (\n    open(a) as f,\n    open(b) as g,\n):\n    pass\n",
-      "Module(With(withitem(Call(Name ArgumentList(Name)) Name) withitem(Call(Name ArgumentList(Name)) Name) Block(Pass)))")
+    assertShape(
+      "with (\n    open(a) as f,\n    open(b) as g,\n):\n    pass\n",
+      "Module(With(withitem(Call(Name ArgumentList(Name)) Name) "
+        + "withitem(Call(Name ArgumentList(Name)) Name) Block(Pass)))"
+    )
     assertSpan("with (1️⃣a as b2️⃣, c): pass\n", .withItem)
     assertSpan("1️⃣with a:\n    pass2️⃣\n", .withStatement)
   }
@@ -250,9 +268,11 @@ final class StatementTests: XCTestCase {
 
   func testTry() {
     let source = "1️⃣try:\n    a\n2️⃣except E as e:\n    b\n3️⃣except:\n    c\n4️⃣else:\n    d\n5️⃣finally:\n    f\n"
-    let tree = assertParse(source, nodes: [
-      "1️⃣": .tryStatement, "2️⃣": .exceptClause, "3️⃣": .exceptClause, "4️⃣": .elseClause, "5️⃣": .finallyClause,
-    ])
+    let tree = assertParse(
+      source,
+      nodes: [
+        "1️⃣": .tryStatement, "2️⃣": .exceptClause, "3️⃣": .exceptClause, "4️⃣": .elseClause, "5️⃣": .finallyClause,
+      ])
     XCTAssertEqual(
       sExpression(tree),
       "Module(Try(Block(Expr(Name)) ExceptHandler(Name Block(Expr(Name))) ExceptHandler(Block(Expr(Name))) "
@@ -272,7 +292,9 @@ final class StatementTests: XCTestCase {
   }
 
   func testExceptStarAndUnparenthesizedTypes() {
-    let tree = assertParse("1️⃣try:\n    pass\nexcept* ValueError as e:\n    pass\nexcept* (A, B):\n    pass\n", nodes: ["1️⃣": .tryStarStatement])
+    let tree = assertParse(
+      "1️⃣try:\n    pass\nexcept* ValueError as e:\n    pass\nexcept* (A, B):\n    pass\n",
+      nodes: ["1️⃣": .tryStarStatement])
     let tryStatement = TrySyntax(statement(tree, 0))!
     XCTAssertTrue(tryStatement.isStar)
     XCTAssertEqual(tryStatement.handlers.map(\.isStar), [true, true])
@@ -290,18 +312,27 @@ final class StatementTests: XCTestCase {
 
   func testFunctionDefinitions() {
     assertShape("def f(): pass\n", "Module(FunctionDef(arguments Block(Pass)))")
-    assertShape("def f(a, b=1, *c, d, **e) -> int:\n    return a\n",
+    assertShape(
+      "def f(a, b=1, *c, d, **e) -> int:\n    return a\n",
       "Module(FunctionDef(arguments(arg arg Constant arg arg arg) Name Block(Return(Name))))")
-    assertShape("def f[T, *Ts, **P](x: T) -> T: ...\n",
+    assertShape(
+      "def f[T, *Ts, **P](x: T) -> T: ...\n",
       "Module(FunctionDef(TypeParams(TypeVar TypeVarTuple ParamSpec) arguments(arg(Name)) Name Block(Expr(Constant))))")
-    assertShape("@a\n@b.c(1)\nasync def f(): pass\n",
-      "Module(AsyncFunctionDef(Decorator(Name) Decorator(Call(Attribute(Name) ArgumentList(Constant))) arguments Block(Pass)))")
-    assertShape("@(yield)\ndef f(): pass\n", "Module(FunctionDef(Decorator(Parenthesized(Yield)) arguments Block(Pass)))")
-    assertShape("@x := y\ndef f(): pass\n", "Module(FunctionDef(Decorator(NamedExpr(Name Name)) arguments Block(Pass)))")
-    assertShape("@buttons[0].on_click\ndef f(): pass\n",
+    assertShape(
+      "@a\n@b.c(1)\nasync def f(): pass\n",
+      "Module(AsyncFunctionDef(Decorator(Name) "
+        + "Decorator(Call(Attribute(Name) ArgumentList(Constant))) arguments Block(Pass)))"
+    )
+    assertShape(
+      "@(yield)\ndef f(): pass\n", "Module(FunctionDef(Decorator(Parenthesized(Yield)) arguments Block(Pass)))")
+    assertShape(
+      "@x := y\ndef f(): pass\n", "Module(FunctionDef(Decorator(NamedExpr(Name Name)) arguments Block(Pass)))")
+    assertShape(
+      "@buttons[0].on_click\ndef f(): pass\n",
       "Module(FunctionDef(Decorator(Attribute(Subscript(Name Constant))) arguments Block(Pass)))")
     // Decorators are children: the def node starts at `@`; CPython's position starts at `def`.
-    let tree = assertParse("1️⃣@micropython.viper\n2️⃣async def 3️⃣run(pin) -> None:\n    await x\n", nodes: ["1️⃣": .asyncFunctionDef])
+    let tree = assertParse(
+      "1️⃣@micropython.viper\n2️⃣async def 3️⃣run(pin) -> None:\n    await x\n", nodes: ["1️⃣": .asyncFunctionDef])
     let function = FunctionDefSyntax(statement(tree, 0))!
     let (_, offsets) = extractMarkers("1️⃣@micropython.viper\n2️⃣async def 3️⃣run(pin) -> None:\n    await x\n")
     XCTAssertEqual(function.node.astTextRange?.lowerBound, offsets["2️⃣"])
@@ -327,8 +358,11 @@ final class StatementTests: XCTestCase {
   func testClassDefinitions() {
     assertShape("class C: pass\n", "Module(ClassDef(Block(Pass)))")
     assertShape("class C(): pass\n", "Module(ClassDef(ArgumentList Block(Pass)))")
-    assertShape("class C[T](B, *bs, metaclass=M, **kw):\n    x = 1\n",
-      "Module(ClassDef(TypeParams(TypeVar) ArgumentList(Name Starred(Name) keyword(Name) keyword(Name)) Block(Assign(Name Constant))))")
+    assertShape(
+      "class C[T](B, *bs, metaclass=M, **kw):\n    x = 1\n",
+      "Module(ClassDef(TypeParams(TypeVar) ArgumentList(Name Starred(Name) "
+        + "keyword(Name) keyword(Name)) Block(Assign(Name Constant))))"
+    )
     let tree = assertParse("@dataclass\nclass 1️⃣Point(Base, metaclass=Meta):\n    x: int\n")
     let definition = ClassDefSyntax(statement(tree, 0))!
     XCTAssertEqual(definition.name, "Point")
@@ -346,7 +380,8 @@ final class StatementTests: XCTestCase {
   // MARK: Blocks and layout
 
   func testBlocks() {
-    assertShape("if x: a(); b()\n", "Module(If(Name Block(Expr(Call(Name ArgumentList)) Expr(Call(Name ArgumentList)))))")
+    assertShape(
+      "if x: a(); b()\n", "Module(If(Name Block(Expr(Call(Name ArgumentList)) Expr(Call(Name ArgumentList)))))")
     assertShape("if x: a;\n", "Module(If(Name Block(Expr(Name))))")
     assertShape("if a:\n    if b:\n        c\nd\n", "Module(If(Name Block(If(Name Block(Expr(Name))))) Expr(Name))")
     let tree = assertParse("while x:\n\n    # comment\n    a = 1\n\n    b\nc\n")
@@ -370,7 +405,8 @@ final class StatementTests: XCTestCase {
     XCTAssertEqual(sExpression(crlf), "Module(If(Name Block(Assign(Name Constant)) ElseClause(Block(Expr(Name)))))")
     assertSpan("1️⃣def f():\r\n\treturn 12️⃣\r\n", .functionDef)
     let tabs = assertParse("class C:\n\tdef f(self):\n\t\tpass\n\tx = 1\n")
-    XCTAssertEqual(sExpression(tabs), "Module(ClassDef(Block(FunctionDef(arguments(arg) Block(Pass)) Assign(Name Constant))))")
+    XCTAssertEqual(
+      sExpression(tabs), "Module(ClassDef(Block(FunctionDef(arguments(arg) Block(Pass)) Assign(Name Constant))))")
     let method = tabs.root.descendantsAndSelf.compactMap(FunctionDefSyntax.init).first!
     XCTAssertEqual(method.body?.indentationText, "\t\t")
     assertShape("if x:\r    a\rb\r", "Module(If(Name Block(Expr(Name))) Expr(Name))")
