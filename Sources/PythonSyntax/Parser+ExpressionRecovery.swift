@@ -76,10 +76,16 @@ extension Parser {
     case .newline, .indent, .dedent, .endOfFile:
       reportNeverClosed(opener)
     default:
-      error("expected \(closer.displayName)")
+      // Skip to the closer; when the line ends first, the bracket was never closed, which says
+      // more than the unexpected token does.
+      let unexpected = position
       skipTokens(stopAfterGroup: false)
-      if eat(closer) { return }
-      if current == .endOfFile { reportNeverClosed(opener) }
+      if current.isLayout {
+        reportNeverClosed(opener)
+      } else {
+        error("expected \(closer.displayName)", at: unexpected)
+        _ = eat(closer)
+      }
     }
   }
 

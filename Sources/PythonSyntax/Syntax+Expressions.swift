@@ -436,7 +436,8 @@ public struct ConstantSyntax: Hashable, Sendable {
           return .integer
         }
       }
-      for offset in range where bytes[Int(offset)] == UInt8(ascii: ".") || bytes[Int(offset)] | 0x20 == UInt8(ascii: "e") {
+      for offset in range
+      where bytes[Int(offset)] == UInt8(ascii: ".") || bytes[Int(offset)] | 0x20 == UInt8(ascii: "e") {
         return .float
       }
       return .integer

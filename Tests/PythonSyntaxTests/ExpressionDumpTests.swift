@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PythonSyntax
 
 /// A development aid for comparing the tree with CPython's `ast`: with `EXPRESSION_DUMP` set to a

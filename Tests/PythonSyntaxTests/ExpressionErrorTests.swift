@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PythonSyntax
 
 /// Errors in expressions: what is reported, where, and that the tree still keeps every byte and
@@ -86,7 +87,8 @@ final class ExpressionErrorTests: XCTestCase {
   func testArgumentOrderErrors() {
     assertParse("f(a=1, 1️⃣b)\n", diagnostics: ["1️⃣": "positional argument follows keyword argument"])
     assertParse("f(**a, 1️⃣b)\n", diagnostics: ["1️⃣": "positional argument follows keyword argument unpacking"])
-    assertParse("f(**a, 1️⃣*b)\n", diagnostics: ["1️⃣": "iterable argument unpacking follows keyword argument unpacking"])
+    assertParse(
+      "f(**a, 1️⃣*b)\n", diagnostics: ["1️⃣": "iterable argument unpacking follows keyword argument unpacking"])
     assertParse("f(1️⃣a.b=1)\n", diagnostics: ["1️⃣": "expression cannot contain assignment"])
   }
 
@@ -98,7 +100,8 @@ final class ExpressionErrorTests: XCTestCase {
   // MARK: Parameters
 
   func testParameterOrderErrors() {
-    assertParse("def f(a=1, 1️⃣b): pass\n", diagnostics: ["1️⃣": "parameter without a default follows parameter with a default"])
+    assertParse(
+      "def f(a=1, 1️⃣b): pass\n", diagnostics: ["1️⃣": "parameter without a default follows parameter with a default"])
     assertParse("def f(1️⃣*): pass\n", diagnostics: ["1️⃣": "named arguments must follow bare *"])
     assertParse("def f(1️⃣/, a): pass\n", diagnostics: ["1️⃣": "at least one argument must precede /"])
     assertParse("def f(a, /, b, 1️⃣/): pass\n", diagnostics: ["1️⃣": "/ may appear only once"])
@@ -106,7 +109,8 @@ final class ExpressionErrorTests: XCTestCase {
     assertParse("def f(*a, 1️⃣*b): pass\n", diagnostics: ["1️⃣": "* argument may appear only once"])
     assertParse("def f(**k, 1️⃣a): pass\n", diagnostics: ["1️⃣": "arguments cannot follow var-keyword argument"])
     assertParse("def f(*a1️⃣=1): pass\n", diagnostics: ["1️⃣": "var-positional argument cannot have default value"])
-    assertParse("lambda a=1, 1️⃣b: 0\n", diagnostics: ["1️⃣": "parameter without a default follows parameter with a default"])
+    assertParse(
+      "lambda a=1, 1️⃣b: 0\n", diagnostics: ["1️⃣": "parameter without a default follows parameter with a default"])
   }
 
   // MARK: Targets
@@ -135,7 +139,8 @@ final class ExpressionErrorTests: XCTestCase {
   /// the group is one error expression.
   func testDeepNestingKeepsEveryByte() {
     for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] {
-      let source = "x = " + String(repeating: open, count: 10_000) + "1" + String(repeating: close, count: 10_000) + "\n"
+      let source =
+        "x = " + String(repeating: open, count: 10_000) + "1" + String(repeating: close, count: 10_000) + "\n"
       let tree = SyntaxTree.parse(source)
       XCTAssertEqual(tree.printed(), Array(source.utf8))
       XCTAssertEqual(tree.validateStructure(), [])
@@ -186,9 +191,9 @@ final class ExpressionErrorTests: XCTestCase {
       done.fulfill()
     }
     #if DEBUG
-    thread.stackSize = 4 << 20
+      thread.stackSize = 4 << 20
     #else
-    thread.stackSize = 512 << 10
+      thread.stackSize = 512 << 10
     #endif
     thread.start()
     wait(for: [done], timeout: 60)

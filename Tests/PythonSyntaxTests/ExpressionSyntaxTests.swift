@@ -1,10 +1,13 @@
 import XCTest
+
 @testable import PythonSyntax
 
 /// The typed expression views rules read (`CallSyntax`, `ParametersSyntax`, …).
 final class ExpressionSyntaxTests: XCTestCase {
   /// The first node of `kind` in `source`'s tree.
-  private func first(_ kind: NodeKind, in source: String, file: StaticString = #filePath, line: UInt = #line) -> SyntaxNode {
+  private func first(_ kind: NodeKind, in source: String, file: StaticString = #filePath, line: UInt = #line)
+    -> SyntaxNode
+  {
     let tree = assertParse(source, file: file, line: line)
     return tree.root.descendantsAndSelf.first { $0.kind == kind }!
   }
@@ -92,10 +95,12 @@ final class ExpressionSyntaxTests: XCTestCase {
     let lambda = LambdaSyntax(first(.lambda, in: "lambda: 0\n"))!
     XCTAssertTrue(lambda.parameters.parameters.isEmpty)
     XCTAssertEqual(lambda.body.text, "0")
-    let parameters = ParametersSyntax(first(.parameters, in: "def f(a, /, b: int = 1, *args: *Ts, c, d=2, **kw: str): pass\n"))!
+    let parameters = ParametersSyntax(
+      first(.parameters, in: "def f(a, /, b: int = 1, *args: *Ts, c, d=2, **kw: str): pass\n"))!
     let all = parameters.parameters
     XCTAssertEqual(all.map(\.name), ["a", "b", "args", "c", "d", "kw"])
-    XCTAssertEqual(all.map(\.kind), [.positionalOnly, .regular, .variadicPositional, .keywordOnly, .keywordOnly, .variadicKeyword])
+    XCTAssertEqual(
+      all.map(\.kind), [.positionalOnly, .regular, .variadicPositional, .keywordOnly, .keywordOnly, .variadicKeyword])
     XCTAssertEqual(all.map { $0.defaultValue?.text }, [nil, "1", nil, nil, "2", nil])
     XCTAssertEqual(all.map { $0.annotation?.text }, [nil, "int", "*Ts", nil, nil, "str"])
     let bare = ParametersSyntax(first(.parameters, in: "lambda a, *, b=1: 0\n"))!

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PythonSyntax
 
 /// The shape of every expression form: which nodes, in which order, nested how. Positions are
@@ -9,7 +10,8 @@ final class ExpressionTests: XCTestCase {
   func testNamesAndConstants() {
     assertShape("x\n", "Module(Expr(Name))")
     assertShape("match\n", "Module(Expr(Name))")
-    assertShape("1, 2.5, 3j, True, False, None, ...\n",
+    assertShape(
+      "1, 2.5, 3j, True, False, None, ...\n",
       "Module(Expr(Tuple(Constant Constant Constant Constant Constant Constant Constant)))")
     assertParse("1️⃣x + 2️⃣1\n", nodes: ["1️⃣": .name, "2️⃣": .constant])
   }
@@ -27,7 +29,8 @@ final class ExpressionTests: XCTestCase {
     assertShape("f'{x=}'\n", "Module(Expr(JoinedStr(FormattedValue(Name))))")
     assertShape("f'{x:>10}'\n", "Module(Expr(JoinedStr(FormattedValue(Name FormatSpec))))")
     assertShape("f'{x:}'\n", "Module(Expr(JoinedStr(FormattedValue(Name FormatSpec))))")
-    assertShape("f'{x!r:>{w}.{p}}'\n",
+    assertShape(
+      "f'{x!r:>{w}.{p}}'\n",
       "Module(Expr(JoinedStr(FormattedValue(Name FormatSpec(FormattedValue(Name) FormattedValue(Name))))))")
     assertShape("f'{a + b} {c}'\n", "Module(Expr(JoinedStr(FormattedValue(BinOp(Name Name)) FormattedValue(Name))))")
     assertShape("f'{*a, b}'\n", "Module(Expr(JoinedStr(FormattedValue(Tuple(Starred(Name) Name)))))")
@@ -36,7 +39,8 @@ final class ExpressionTests: XCTestCase {
     assertShape("f'{x:=10}'\n", "Module(Expr(JoinedStr(FormattedValue(Name FormatSpec))))")
     assertShape("f'{a!=b}'\n", "Module(Expr(JoinedStr(FormattedValue(Compare(Name Name)))))")
     assertShape("f'{{literal}}'\n", "Module(Expr(JoinedStr))")
-    assertParse("1️⃣f'a2️⃣{b3️⃣:4️⃣{c}}'\n", nodes: ["1️⃣": .formattedString, "2️⃣": .formattedValue, "3️⃣": .formatSpec, "4️⃣": .formattedValue])
+    assertParse(
+      "1️⃣f'a2️⃣{b3️⃣:4️⃣{c}}'\n", nodes: ["1️⃣": .formattedString, "2️⃣": .formattedValue, "3️⃣": .formatSpec, "4️⃣": .formattedValue])
   }
 
   func testTemplateStrings() {
@@ -66,7 +70,8 @@ final class ExpressionTests: XCTestCase {
     assertShape("[x, *y, z,]\n", "Module(Expr(List(Name Starred(Name) Name)))")
     assertShape("[x := 1, y]\n", "Module(Expr(List(NamedExpr(Name Constant) Name)))")
     assertShape("{}\n", "Module(Expr(Dict))")
-    assertShape("{a: b, **c, d: e,}\n",
+    assertShape(
+      "{a: b, **c, d: e,}\n",
       "Module(Expr(Dict(DictEntry(Name Name) DictEntry(Name) DictEntry(Name Name))))")
     assertShape("{**a}\n", "Module(Expr(Dict(DictEntry(Name))))")
     assertShape("{a}\n", "Module(Expr(Set(Name)))")
@@ -78,13 +83,17 @@ final class ExpressionTests: XCTestCase {
     assertShape("[x async for x in y]\n", "Module(Expr(ListComp(Name comprehension(Name Name))))")
     assertShape("{x for x in y}\n", "Module(Expr(SetComp(Name comprehension(Name Name))))")
     assertShape("{k: v for k, v in y}\n", "Module(Expr(DictComp(Name Name comprehension(Tuple(Name Name) Name))))")
-    assertShape("[i for i in a for j in b if i if j]\n",
+    assertShape(
+      "[i for i in a for j in b if i if j]\n",
       "Module(Expr(ListComp(Name comprehension(Name Name) comprehension(Name Name Name Name))))")
     assertShape("[x for x in a if b or c]\n", "Module(Expr(ListComp(Name comprehension(Name Name BoolOp(Name Name)))))")
     assertShape("[x for (a, *b) in c]\n", "Module(Expr(ListComp(Name comprehension(Tuple(Name Starred(Name)) Name))))")
     assertShape("[x for a.b in c]\n", "Module(Expr(ListComp(Name comprehension(Attribute(Name) Name))))")
-    assertShape("[(y := f(x)) for x in z if y]\n",
-      "Module(Expr(ListComp(Parenthesized(NamedExpr(Name Call(Name ArgumentList(Name)))) comprehension(Name Name Name))))")
+    assertShape(
+      "[(y := f(x)) for x in z if y]\n",
+      "Module(Expr(ListComp(Parenthesized(NamedExpr(Name Call(Name ArgumentList(Name))))"
+        + " comprehension(Name Name Name))))"
+    )
     assertParse("[x 1️⃣async for x in y]\n", nodes: ["1️⃣": .comprehensionClause])
   }
 
@@ -107,10 +116,12 @@ final class ExpressionTests: XCTestCase {
   }
 
   func testBinaryOperatorPrecedence() {
-    assertShape("a | b ^ c & d << e + f * g\n",
+    assertShape(
+      "a | b ^ c & d << e + f * g\n",
       "Module(Expr(BinOp(Name BinOp(Name BinOp(Name BinOp(Name BinOp(Name BinOp(Name Name))))))))")
     assertShape("a - b - c\n", "Module(Expr(BinOp(BinOp(Name Name) Name)))")
-    assertShape("a * b / c // d % e @ f\n",
+    assertShape(
+      "a * b / c // d % e @ f\n",
       "Module(Expr(BinOp(BinOp(BinOp(BinOp(BinOp(Name Name) Name) Name) Name) Name)))")
     assertShape("a >> b << c\n", "Module(Expr(BinOp(BinOp(Name Name) Name)))")
     assertShape("a + b * c - d\n", "Module(Expr(BinOp(BinOp(Name BinOp(Name Name)) Name)))")
@@ -127,7 +138,8 @@ final class ExpressionTests: XCTestCase {
 
   func testAwait() {
     assertShape("await x\n", "Module(Expr(Await(Name)))")
-    assertShape("await x.y(z)[0]\n", "Module(Expr(Await(Subscript(Call(Attribute(Name) ArgumentList(Name)) Constant))))")
+    assertShape(
+      "await x.y(z)[0]\n", "Module(Expr(Await(Subscript(Call(Attribute(Name) ArgumentList(Name)) Constant))))")
     assertShape("await (yield)\n", "Module(Expr(Await(Parenthesized(Yield))))")
   }
 
@@ -149,12 +161,14 @@ final class ExpressionTests: XCTestCase {
   func testLambdas() {
     assertShape("lambda: 0\n", "Module(Expr(Lambda(arguments Constant)))")
     assertShape("lambda x: x\n", "Module(Expr(Lambda(arguments(arg) Name)))")
-    assertShape("lambda x, /, y=1, *a, z, w=2, **k: x\n",
+    assertShape(
+      "lambda x, /, y=1, *a, z, w=2, **k: x\n",
       "Module(Expr(Lambda(arguments(arg arg Constant arg arg arg Constant arg) Name)))")
     assertShape("lambda *, k: k\n", "Module(Expr(Lambda(arguments(arg) Name)))")
     assertShape("lambda *a, **k: 0\n", "Module(Expr(Lambda(arguments(arg arg) Constant)))")
     assertShape("lambda: lambda: 0\n", "Module(Expr(Lambda(arguments Lambda(arguments Constant))))")
-    assertShape("f(lambda x: x, key=lambda: 0)\n",
+    assertShape(
+      "f(lambda x: x, key=lambda: 0)\n",
       "Module(Expr(Call(Name ArgumentList(Lambda(arguments(arg) Name) keyword(Lambda(arguments Constant))))))")
   }
 
@@ -172,7 +186,8 @@ final class ExpressionTests: XCTestCase {
     assertShape("f()\n", "Module(Expr(Call(Name ArgumentList)))")
     assertShape("f(a, b,)\n", "Module(Expr(Call(Name ArgumentList(Name Name))))")
     assertShape("f(*a, **k)\n", "Module(Expr(Call(Name ArgumentList(Starred(Name) keyword(Name)))))")
-    assertShape("f(a, k=1, *b, **c)\n",
+    assertShape(
+      "f(a, k=1, *b, **c)\n",
       "Module(Expr(Call(Name ArgumentList(Name keyword(Constant) Starred(Name) keyword(Name)))))")
     assertShape("f(a)(b)\n", "Module(Expr(Call(Call(Name ArgumentList(Name)) ArgumentList(Name))))")
     assertShape("f(*a or b)\n", "Module(Expr(Call(Name ArgumentList(Starred(BoolOp(Name Name))))))")
@@ -182,14 +197,17 @@ final class ExpressionTests: XCTestCase {
 
   func testSoleGeneratorArgumentSpansTheCallParentheses() {
     let tree = assertParse("f1️⃣(x for x in y)\n", nodes: ["1️⃣": .generatorExpression])
-    XCTAssertEqual(sExpression(tree), "Module(Expr(Call(Name ArgumentList(GeneratorExp(Name comprehension(Name Name))))))")
+    XCTAssertEqual(
+      sExpression(tree), "Module(Expr(Call(Name ArgumentList(GeneratorExp(Name comprehension(Name Name))))))")
     let generator = tree.root.descendantsAndSelf.first { $0.kind == .generatorExpression }!
     XCTAssertEqual(generator.text, "(x for x in y)")
     XCTAssertEqual(generator.parent?.kind, .argumentList)
     XCTAssertEqual(generator.parent?.textRange, generator.textRange)
-    assertShape("f(a)(x for x in y)\n",
+    assertShape(
+      "f(a)(x for x in y)\n",
       "Module(Expr(Call(Call(Name ArgumentList(Name)) ArgumentList(GeneratorExp(Name comprehension(Name Name))))))")
-    assertShape("f((x for x in y), z)\n",
+    assertShape(
+      "f((x for x in y), z)\n",
       "Module(Expr(Call(Name ArgumentList(GeneratorExp(Name comprehension(Name Name)) Name))))")
   }
 
@@ -214,7 +232,8 @@ final class ExpressionTests: XCTestCase {
     assertShape("x = 1, 2,\n", "Module(Assign(Name Tuple(Constant Constant)))")
     assertShape("x, *y = z\n", "Module(Assign(Tuple(Name Starred(Name)) Name))")
     assertShape("for x, in y: pass\n", "Module(For(Tuple(Name) Name Block(Pass)))")
-    assertShape("for (a, b), [c, *d] in e: pass\n",
+    assertShape(
+      "for (a, b), [c, *d] in e: pass\n",
       "Module(For(Tuple(Tuple(Name Name) List(Name Starred(Name))) Name Block(Pass)))")
     assertShape("for x in *a, b: pass\n", "Module(For(Name Tuple(Starred(Name) Name) Block(Pass)))")
     assertShape("return_ = *a, *b\n", "Module(Assign(Name Tuple(Starred(Name) Starred(Name))))")
@@ -224,19 +243,25 @@ final class ExpressionTests: XCTestCase {
 
   func testYield() {
     assertShape("def f():\n    yield\n", "Module(FunctionDef(arguments Block(Expr(Yield))))")
-    assertShape("def f():\n    x = yield a, b\n", "Module(FunctionDef(arguments Block(Assign(Name Yield(Tuple(Name Name))))))")
-    assertShape("def f():\n    yield from g()\n", "Module(FunctionDef(arguments Block(Expr(YieldFrom(Call(Name ArgumentList))))))")
+    assertShape(
+      "def f():\n    x = yield a, b\n", "Module(FunctionDef(arguments Block(Assign(Name Yield(Tuple(Name Name))))))")
+    assertShape(
+      "def f():\n    yield from g()\n", "Module(FunctionDef(arguments Block(Expr(YieldFrom(Call(Name ArgumentList))))))"
+    )
     assertParse("x = (1️⃣yield)\n", nodes: ["1️⃣": .yieldExpression])
   }
 
   func testFunctionParameters() {
     assertShape("def f(): pass\n", "Module(FunctionDef(arguments Block(Pass)))")
-    assertShape("def f(a: int = 1, *args: *Ts, b, **kw: str) -> None: pass\n",
+    assertShape(
+      "def f(a: int = 1, *args: *Ts, b, **kw: str) -> None: pass\n",
       "Module(FunctionDef(arguments(arg(Name) Constant arg(Starred(Name)) arg arg(Name)) Constant Block(Pass)))")
-    assertShape("def g(a, b, /, c, *, d=1,): pass\n",
+    assertShape(
+      "def g(a, b, /, c, *, d=1,): pass\n",
       "Module(FunctionDef(arguments(arg arg arg arg Constant) Block(Pass)))")
     assertShape("def h(\n    a,  # first\n    b,\n): pass\n", "Module(FunctionDef(arguments(arg arg) Block(Pass)))")
-    assertParse("def f1️⃣(2️⃣a: 3️⃣int = 4️⃣1): pass\n",
+    assertParse(
+      "def f1️⃣(2️⃣a: 3️⃣int = 4️⃣1): pass\n",
       nodes: ["1️⃣": .parameters, "2️⃣": .parameter, "3️⃣": .name, "4️⃣": .constant])
   }
 
