@@ -207,30 +207,41 @@ public struct AssertSyntax: Hashable, Sendable {
   public var message: SyntaxNode? { node.child(at: 1) }
 }
 
-/// `global a, b` (`Global`) or `nonlocal a, b` (`Nonlocal`): the names are tokens.
-public struct NameListStatementSyntax: Hashable, Sendable {
+/// `global a, b` (`Global`): the names are tokens (not `Name` nodes in CPython's `ast`).
+public struct GlobalSyntax: Hashable, Sendable {
   public let node: SyntaxNode
 
   public init?(_ node: SyntaxNode) {
-    guard node.kind == .globalStatement || node.kind == .nonlocalStatement else { return nil }
+    guard node.kind == .globalStatement else { return nil }
     self.node = node
   }
 
-  public var isNonlocal: Bool { node.kind == .nonlocalStatement }
-  public var nameTokens: [UInt32] {
-    let kinds = node.tree.tokens.kinds
-    return (node.firstToken..<node.endToken).filter { kinds[Int($0)] == .name }
-  }
-
+  public var nameTokens: [UInt32] { node.nameListTokens }
   public var names: [String] { nameTokens.map { node.tokenText($0) } }
 }
 
-public typealias GlobalSyntax = NameListStatementSyntax
-public typealias NonlocalSyntax = NameListStatementSyntax
+/// `nonlocal a, b` (`Nonlocal`): the names are tokens.
+public struct NonlocalSyntax: Hashable, Sendable {
+  public let node: SyntaxNode
+
+  public init?(_ node: SyntaxNode) {
+    guard node.kind == .nonlocalStatement else { return nil }
+    self.node = node
+  }
+
+  public var nameTokens: [UInt32] { node.nameListTokens }
+  public var names: [String] { nameTokens.map { node.tokenText($0) } }
+}
 
 // MARK: Helpers
 
 extension SyntaxNode {
+  /// The name tokens of a `global`/`nonlocal` statement.
+  var nameListTokens: [UInt32] {
+    let kinds = tree.tokens.kinds
+    return (firstToken..<endToken).filter { kinds[Int($0)] == .name }
+  }
+
   /// The last direct child, if any.
   var statementLastChild: SyntaxNode? {
     var last: SyntaxNode? = nil
@@ -272,5 +283,6 @@ extension SyntaxNode {
   public var asRaise: RaiseSyntax? { RaiseSyntax(self) }
   public var asDelete: DeleteSyntax? { DeleteSyntax(self) }
   public var asAssert: AssertSyntax? { AssertSyntax(self) }
-  public var asNameListStatement: NameListStatementSyntax? { NameListStatementSyntax(self) }
+  public var asGlobal: GlobalSyntax? { GlobalSyntax(self) }
+  public var asNonlocal: NonlocalSyntax? { NonlocalSyntax(self) }
 }

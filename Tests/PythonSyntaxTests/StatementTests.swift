@@ -20,6 +20,24 @@ final class StatementTests: XCTestCase {
       ])
   }
 
+  func testSimpleStatementViews() {
+    let tree = assertParse("return a, b\nraise E from c\nraise\nassert x, 'm'\nglobal a, b\nnonlocal c\ntype T = int\n")
+    XCTAssertEqual(ReturnSyntax(statement(tree, 0))?.value?.kind, .tuple)
+    let raise = RaiseSyntax(statement(tree, 1))!
+    XCTAssertEqual(raise.exception?.text, "E")
+    XCTAssertEqual(raise.cause?.text, "c")
+    XCTAssertFalse(raise.isBare)
+    XCTAssertEqual(RaiseSyntax(statement(tree, 2))?.isBare, true)
+    XCTAssertNil(RaiseSyntax(statement(tree, 2))?.exception)
+    XCTAssertEqual(AssertSyntax(statement(tree, 3))?.test.text, "x")
+    XCTAssertEqual(AssertSyntax(statement(tree, 3))?.message?.text, "'m'")
+    XCTAssertEqual(GlobalSyntax(statement(tree, 4))?.names, ["a", "b"])
+    XCTAssertNil(GlobalSyntax(statement(tree, 5)))
+    XCTAssertEqual(statement(tree, 5).asNonlocal?.names, ["c"])
+    XCTAssertNil(statement(tree, 6).asNonlocal)
+    XCTAssertNil(ReturnSyntax(statement(assertParse("return\n"), 0))?.value)
+  }
+
   func testDeleteHasOneChildPerTarget() {
     assertShape("del a, b[0], c.d\n", "Module(Delete(Name Subscript(Name Constant) Attribute(Name)))")
     assertShape("del a,\n", "Module(Delete(Name))")
