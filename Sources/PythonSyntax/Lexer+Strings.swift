@@ -71,7 +71,7 @@ extension Lexer {
         }
       }
       position = end
-      report("unterminated triple-quoted string literal (detected at line \(line(of: end)))", from: prefixStart, to: end)
+      report("unterminated triple-quoted string literal (detected at line \(detectionLine(end)))", from: prefixStart, to: end)
       emit(.error, from: prefixStart)
       return
     }
@@ -91,7 +91,7 @@ extension Lexer {
     }
     // A backslash as the last byte skips past the end.
     position = min(position, end)
-    report("unterminated string literal (detected at line \(line(of: position)))", from: prefixStart, to: position)
+    report("unterminated string literal (detected at line \(detectionLine(position)))", from: prefixStart, to: position)
     emit(.error, from: prefixStart)
   }
 }

@@ -154,9 +154,15 @@ struct Lexer {
       message: message))
   }
 
-  /// The 1-based line of `offset`, for "detected at line N" messages.
+  /// The 1-based line of `offset`.
   func line(of offset: Int) -> Int {
     source.line(of: UInt32(truncatingIfNeeded: offset))
+  }
+
+  /// The line CPython names in "detected at line N": the end of the file counts as the last
+  /// line that has bytes, not as the empty line after a final line break.
+  func detectionLine(_ offset: Int) -> Int {
+    line(of: offset == end && offset > 0 ? offset - 1 : offset)
   }
 
   // MARK: Trivia
