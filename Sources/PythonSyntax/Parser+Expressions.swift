@@ -93,23 +93,24 @@ extension Parser {
 
   /// `star_targets`: assignment targets for `for`, comprehensions and `del`; a `.tuple` when there
   /// is a comma. Stops before `in`, `=`, `:` and closing brackets. Targets that cannot be assigned
-  /// to (`for f() in x`) are reported.
-  mutating func parseStarTargets() {
+  /// to (`for f() in x`) are reported; with `deleting`, in `del`'s words ("cannot delete …", and
+  /// `*a` is rejected).
+  mutating func parseStarTargets(deleting: Bool = false) {
     let marker = mark()
-    parseStarTarget()
+    parseStarTarget(deleting: deleting)
     guard current == .comma else { return }
     var progress = LoopProgress()
     while current == .comma && progress.advanced(self) {
       bump()
       guard atExpressionStart() else { break }
-      parseStarTarget()
+      parseStarTarget(deleting: deleting)
     }
     finish(.tuple, marker)
   }
 
   /// `star_target`: ONE target (a `*target`, a name, attribute, subscript, or a bracketed list of
   /// targets), as after `with … as` where a comma starts the next item.
-  mutating func parseStarTarget() {
+  mutating func parseStarTarget(deleting: Bool = false) {
     let marker = mark()
     if current == .star {
       bump()
@@ -118,7 +119,7 @@ extension Parser {
     } else {
       parseBinary(.bitwiseOr)
     }
-    checkAssignmentTarget(since: marker)
+    checkAssignmentTarget(since: marker, deleting: deleting)
   }
 
   /// `yield_expr`: `yield [star_expressions]` or `yield from expression` (current token is `yield`).

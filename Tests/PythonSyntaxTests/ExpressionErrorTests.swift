@@ -120,6 +120,20 @@ final class ExpressionErrorTests: XCTestCase {
     assertParse("for 1️⃣f() in x: pass\n", diagnostics: ["1️⃣": "cannot assign to function call"])
     assertParse("[x for 1️⃣a + b in c]\n", diagnostics: ["1️⃣": "cannot assign to expression"])
     assertParse("for a, (b, 1️⃣c()) in x: pass\n", diagnostics: ["1️⃣": "cannot assign to function call"])
+    assertParse("with a as 1️⃣b(): pass\n", diagnostics: ["1️⃣": "cannot assign to function call"])
+  }
+
+  /// `del` targets, parsed directly (the statement parser decides whether to pass `deleting`).
+  func testDeleteTargets() {
+    func messages(_ text: String) -> [String] {
+      let source = SourceBuffer(text)
+      var parser = Parser(source: source, tokens: Lexer.tokenize(source).0)
+      parser.parseStarTargets(deleting: true)
+      return parser.diagnostics.map(\.message)
+    }
+    XCTAssertEqual(messages("a, b[0], c.d, (e, [f])\n"), [])
+    XCTAssertEqual(messages("a, f()\n"), ["cannot delete function call"])
+    XCTAssertEqual(messages("*a\n"), ["cannot delete starred"])
   }
 
   // MARK: Strings
