@@ -47,6 +47,12 @@ final class ExpressionTests: XCTestCase {
     assertShape("t'{x}'\n", "Module(Expr(TemplateStr(Interpolation(Name))))")
     assertShape("t'a{x!r:>{w}}b'\n", "Module(Expr(TemplateStr(Interpolation(Name FormatSpec(FormattedValue(Name))))))")
     assertShape("t'{x}' t'{y=}'\n", "Module(Expr(TemplateStr(Interpolation(Name) Interpolation(Name))))")
+    // Python 3.13 has no t-strings to compare with: the positions follow the f-string rules.
+    let tree = assertParse(
+      "x = 1️⃣t'a2️⃣{3️⃣b4️⃣:>5️⃣{w}}'\n",
+      nodes: ["1️⃣": .templateString, "2️⃣": .interpolation, "3️⃣": .name, "4️⃣": .formatSpec, "5️⃣": .formattedValue])
+    let interpolation = tree.root.descendantsAndSelf.first { $0.kind == .interpolation }!
+    XCTAssertEqual(interpolation.text, "{b:>{w}}")
   }
 
   // MARK: Parentheses and displays
