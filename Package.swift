@@ -34,7 +34,7 @@ let package = Package(
     ),
     /// Parse-only throughput for Benchmarks/run.sh: times lexing and parsing, without file reading.
     .executableTarget(name: "asyncfix-bench", dependencies: ["PythonSyntax"], path: "Benchmarks/ParseBench"),
-    .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax"]),
+    .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "Reports"]),
     .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Engine", "Reports"]),
     .testTarget(name: "CLITests", dependencies: ["PythonSyntax"]),
   ],
