@@ -15,8 +15,7 @@ extension Lexer {
       }
       isUTF8 = normalName == "utf-8" || Lexer.isUTF8Alias(name)
     }
-    if isUTF8 { validateUTF8() }
-    reportFirstNullByte()
+    checkBytes(checkingUTF8: isUTF8)
   }
 
   /// The range of the encoding name in a coding cookie on line 1, or on line 2 when line 1 holds
@@ -163,19 +162,30 @@ extension Lexer {
     x_mac_korean x_mac_simp_chinese x_mac_trad_chinese
     """
 
-  /// Checks that the whole file is UTF-8 (eight ASCII bytes at a time) and reports the first
-  /// invalid byte with CPython's decoder message.
-  private mutating func validateUTF8() {
+  /// One pass over the file (eight bytes at a time while they are ASCII and not 0): reports the
+  /// first null byte (CPython refuses them anywhere; the lexer keeps going and makes error tokens
+  /// of those outside strings and comments) and, when `checkingUTF8`, the first byte that is not
+  /// valid UTF-8, with CPython's decoder message.
+  private mutating func checkBytes(checkingUTF8: Bool) {
+    var checkingUTF8 = checkingUTF8
+    var checkingNulls = true
     var index = 0
-    while index < end {
+    while index < end && (checkingUTF8 || checkingNulls) {
       if index + 8 <= end {
-        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 == 0 {
+        let chunk = word(at: index)
+        let zeros = (chunk &- LexerWordScan.ones) & ~chunk & LexerWordScan.highBits
+        let flagged = checkingUTF8 ? (chunk & LexerWordScan.highBits) | zeros : zeros
+        if flagged == 0 {
           index += 8
           continue
         }
       }
-      if bytes[index] < 0x80 {
+      let byte = bytes[index]
+      if byte == 0 && checkingNulls {
+        report("source code cannot contain null bytes", from: index, to: index + 1)
+        checkingNulls = false
+      }
+      guard byte >= 0x80 && checkingUTF8 else {
         index += 1
         continue
       }
@@ -184,40 +194,26 @@ extension Lexer {
         index += length
         continue
       }
-      let byte = bytes[index]
-      let reason: String
-      if byte < 0xC2 || byte > 0xF4 {
-        reason = "invalid start byte"
-      } else if index + 1 >= end || (index + 2 >= end && byte >= 0xE0) || (index + 3 >= end && byte >= 0xF0) {
-        reason = "unexpected end of data"
-      } else {
-        reason = "invalid continuation byte"
-      }
-      let hex = String(byte, radix: 16)
-      let column = index - Int(source.lineStarts[line(of: index) - 1])
-      report("(unicode error) 'utf-8' codec can't decode byte 0x\(hex.count == 1 ? "0" + hex : hex) in position \(column): \(reason)", from: index, to: index + 1)
-      return
+      reportInvalidUTF8(at: index)
+      checkingUTF8 = false
+      index += 1
     }
   }
 
-  /// CPython refuses source with null bytes; report the first, once (the lexer keeps going and
-  /// makes error tokens of null bytes outside strings and comments).
-  private mutating func reportFirstNullByte() {
-    var index = 0
-    while index < end {
-      if index + 8 <= end {
-        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-        // No byte of `word` is zero (the classic has-zero-byte test).
-        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
-          index += 8
-          continue
-        }
-      }
-      if bytes[index] == 0 {
-        report("source code cannot contain null bytes", from: index, to: index + 1)
-        return
-      }
-      index += 1
+  private mutating func reportInvalidUTF8(at index: Int) {
+    let byte = bytes[index]
+    let reason: String
+    if byte < 0xC2 || byte > 0xF4 {
+      reason = "invalid start byte"
+    } else if index + 1 >= end || (index + 2 >= end && byte >= 0xE0) || (index + 3 >= end && byte >= 0xF0) {
+      reason = "unexpected end of data"
+    } else {
+      reason = "invalid continuation byte"
     }
+    let hex = String(byte, radix: 16)
+    let column = index - Int(source.lineStarts[line(of: index) - 1])
+    report(
+      "(unicode error) 'utf-8' codec can't decode byte 0x\(hex) in position \(column): \(reason)",
+      from: index, to: index + 1)
   }
 }

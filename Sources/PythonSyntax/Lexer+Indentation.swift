@@ -14,9 +14,9 @@ extension Lexer {
     scan: while position < end {
       switch bytes[position] {
       case UInt8(ascii: " "):
-        column += 1
-        alternateColumn += 1
-        position += 1
+        let count = skipSpaces()
+        column += count
+        alternateColumn += count
       case UInt8(ascii: "\t"):
         column = (column / 8 + 1) * 8
         alternateColumn += 1

@@ -55,19 +55,19 @@ extension Lexer {
       return
     }
     if isTriple {
-      while position < end {
-        let byte = bytes[position]
-        if byte == quote {
+      while true {
+        skipStringText(quote: quote, skippingLineBreaks: true)
+        guard position < end else { break }
+        if bytes[position] == quote {
           if peek(1) == quote && peek(2) == quote {
             position += 3
             emit(.string, from: prefixStart)
             return
           }
           position += 1
-        } else if byte == UInt8(ascii: "\\") {
-          position += 1 + max(1, lineBreakLength(at: position + 1))
         } else {
-          position += 1
+          // A backslash takes the next byte, or the next line break.
+          position += 1 + max(1, lineBreakLength(at: position + 1))
         }
       }
       position = end
@@ -75,7 +75,9 @@ extension Lexer {
       emit(.error, from: prefixStart)
       return
     }
-    while position < end {
+    while true {
+      skipStringText(quote: quote, skippingLineBreaks: false)
+      guard position < end else { break }
       let byte = bytes[position]
       if byte == quote {
         position += 1
@@ -83,10 +85,8 @@ extension Lexer {
         return
       } else if byte == UInt8(ascii: "\\") {
         position += 1 + max(1, lineBreakLength(at: position + 1))
-      } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-        break
       } else {
-        position += 1
+        break
       }
     }
     // A backslash as the last byte skips past the end.

@@ -24,6 +24,9 @@ struct Lexer {
   var tokens: LexerTokenBuffer
   /// Byte classes (`LexerByteClass`), one per byte value.
   let byteClasses: UnsafePointer<UInt8>
+  /// The keyword tables (`LexerKeywordTable`), held here so the hot path reads no globals.
+  let keywordWords: UnsafePointer<UInt64>
+  let keywordKinds: UnsafePointer<TokenKind>
   var diagnostics: [SyntaxDiagnostic] = []
   /// Open brackets (`(`, `[`, `{`, and the braces of f-string replacement fields).
   var bracketDepth = 0
@@ -57,6 +60,8 @@ struct Lexer {
     // Real code averages about six bytes per token; a quarter of the size rarely reallocates.
     tokens = LexerTokenBuffer(capacity: bytes.count / 4 + 16)
     byteClasses = LexerByteClass.table
+    keywordWords = LexerKeywordTable.words
+    keywordKinds = LexerKeywordTable.kinds
   }
 
   /// Splits `source` into tokens. Never fails; problems become `.error` tokens and diagnostics.
@@ -190,11 +195,7 @@ struct Lexer {
   /// Skips `#` and the rest of the physical line, not its line break.
   mutating func skipComment() {
     position += 1
-    while position < end {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return }
-      position += 1
-    }
+    skipToLineBreak()
   }
 
   /// A line break: the NEWLINE token of a logical line with tokens outside brackets, trivia
