@@ -69,8 +69,31 @@ extension Parser {
     bump()
     expectName()
     if at(.leftSquare) { parseTypeParameters() }
-    if at(.leftParen) { parseArgumentList() }
+    if at(.leftParen) {
+      parseArgumentList()
+      reportGeneratorAsBases()
+    }
     parseColonAndBlock(.classDefinition, keyword: keyword)
     finish(.classDef, start)
+  }
+
+  /// `class C(x for x in y):` — a call may take a generator without brackets of its own, class
+  /// bases may not. (The argument list was finished last; its only child sits right before it.)
+  private mutating func reportGeneratorAsBases() {
+    let list = nodeKinds.count - 1
+    guard list >= 1, nodeKinds[list] == .argumentList, nodeKinds[list - 1] == .generatorExpression,
+      nodeSubtreeSizes[list] == nodeSubtreeSizes[list - 1] + 1
+    else { return }
+    let generator = list - 1
+    // The sole-argument generator shares the call's parentheses: it starts where the list does,
+    // or (without them) at its first child, never at a `(` of its own.
+    var sharesBrackets = nodeFirstTokens[generator] == nodeFirstTokens[list]
+    let firstDescendant = generator - Int(nodeSubtreeSizes[generator]) + 1
+    if !sharesBrackets && firstDescendant < generator {
+      var child = generator - 1
+      while child - Int(nodeSubtreeSizes[child]) + 1 > firstDescendant { child -= Int(nodeSubtreeSizes[child]) }
+      sharesBrackets = nodeFirstTokens[child] == nodeFirstTokens[generator]
+    }
+    if sharesBrackets { error("invalid syntax", at: nodeFirstTokens[generator]) }
   }
 }

@@ -155,7 +155,10 @@ extension Parser {
     bump()
     let targets = mark()
     if atExpressionStart() {
-      parseStarTargets()
+      // Parsed as expressions and then checked as deletion targets, so the messages are
+      // CPython's ("cannot delete function call", "cannot delete starred").
+      parseStarExpressions()
+      checkAssignmentTarget(since: targets, deleting: true)
       dissolveBareTuple(since: targets)
     } else {
       parseMissingExpression()

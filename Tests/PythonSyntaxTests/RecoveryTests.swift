@@ -112,6 +112,10 @@ final class RecoveryTests: XCTestCase {
     assertParse("1️⃣[a]: int\n", diagnostics: ["1️⃣": "only single target (not list) can be annotated"])
     assertParse("1️⃣f(): int\n", diagnostics: ["1️⃣": "illegal target for annotation"])
     assertParse("1️⃣(a, b) += 1\n", diagnostics: ["1️⃣": "'tuple' is an illegal expression for augmented assignment"])
+    assertParse("del a, 1️⃣*b\n", diagnostics: ["1️⃣": "cannot delete starred"])
+    assertParse("del 1️⃣f()\n", diagnostics: ["1️⃣": "cannot delete function call"])
+    assertParse("class C1️⃣(x for x in y): pass\n", diagnostics: ["1️⃣": "invalid syntax"])
+    assertParse("class C((x for x in y)): pass\n")
   }
 
   func testPatternErrors() {
