@@ -40,13 +40,19 @@ extension Parser {
       parseBlock(owner, keyword: keyword, reportMissingIndent: true)
       return
     }
-    error("expected ':'")
+    // One error per header is enough (CPython reports only the first).
+    if !headerHasError(keyword: keyword) { error("expected ':'") }
     if !atLineEnd {
       skipToColon()
       _ = eat(.colon)
     }
-    // One error per header is enough (CPython reports only the first).
     parseBlock(owner, keyword: keyword, reportMissingIndent: false)
+  }
+
+  /// Whether an error was recorded since the header's keyword (token `keyword`).
+  private func headerHasError(keyword: UInt32) -> Bool {
+    guard let last = diagnostics.last else { return false }
+    return last.offset >= tokens.textStarts[Int(keyword)]
   }
 
   /// `block: NEWLINE INDENT statements DEDENT | simple_stmts`, as one `.block` node.

@@ -56,7 +56,11 @@ extension Parser {
     } else {
       parseMissingExpression()
     }
-    if expect(.inKeyword) { parseRequiredStarExpressions() }
+    if eat(.inKeyword) {
+      parseRequiredStarExpressions()
+    } else {
+      error("invalid syntax")
+    }
     parseColonAndBlock(.forStatement, keyword: keyword)
     if at(.elseKeyword) { parseElseClause() }
     finish(isAsync ? .asyncForStatement : .forStatement, start)

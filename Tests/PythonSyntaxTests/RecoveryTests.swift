@@ -13,6 +13,8 @@ final class RecoveryTests: XCTestCase {
     XCTAssertEqual(sExpression(tree), "Module(If(Name Block(Expr(Name) Expr(Name))) Expr(Name))")
     assertParse("while x1️⃣\n  pass\n", diagnostics: ["1️⃣": "expected ':'"])
     assertParse("def f()1️⃣\n    pass\n", diagnostics: ["1️⃣": "expected ':'"])
+    assertParse("for x 1️⃣y:\n    pass\n", diagnostics: ["1️⃣": "invalid syntax"])
+    assertParse("with a as b 1️⃣c:\n    pass\n", diagnostics: ["1️⃣": "expected ':'"])
     let extra = assertParse("if x 1️⃣y:\n    pass\n", diagnostics: ["1️⃣": "expected ':'"])
     XCTAssertEqual(sExpression(extra), "Module(If(Name ErrorExpression Block(Pass)))")
   }
