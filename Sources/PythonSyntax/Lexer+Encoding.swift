@@ -171,12 +171,13 @@ extension Lexer {
     var checkingNulls = true
     var index = 0
     while index < end && (checkingUTF8 || checkingNulls) {
-      if index + 8 <= end {
-        let chunk = word(at: index)
-        let zeros = (chunk &- LexerWordScan.ones) & ~chunk & LexerWordScan.highBits
-        let flagged = checkingUTF8 ? (chunk & LexerWordScan.highBits) | zeros : zeros
-        if flagged == 0 {
-          index += 8
+      if index + 16 <= end {
+        let first = word(at: index)
+        let second = word(at: index + 8)
+        var flagged = ((first &- LexerWordScan.ones) & ~first) | ((second &- LexerWordScan.ones) & ~second)
+        if checkingUTF8 { flagged |= first | second }
+        if flagged & LexerWordScan.highBits == 0 {
+          index += 16
           continue
         }
       }

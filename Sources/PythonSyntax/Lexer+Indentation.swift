@@ -54,11 +54,17 @@ extension Lexer {
       column = continuationColumn
       alternateColumn = continuationColumn
     }
-    applyIndentation(column: column, alternateColumn: alternateColumn)
+    // Most lines stay at the current level.
+    if column != indentColumns[indentColumns.count - 1]
+      || alternateColumn != alternateIndentColumns[alternateIndentColumns.count - 1]
+    {
+      applyIndentation(column: column, alternateColumn: alternateColumn)
+    }
     return true
   }
 
   /// Compares a logical line's column with the indentation stack and emits INDENT or DEDENTs.
+  @inline(never)
   private mutating func applyIndentation(column: Int, alternateColumn: Int) {
     let current = indentColumns[indentColumns.count - 1]
     if column == current {

@@ -27,8 +27,7 @@ extension Lexer {
   /// An identifier or keyword starting with an ASCII letter or `_`, or the prefix of a string.
   mutating func lexNameOrPrefixedString() {
     let start = position
-    position += 1
-    while position < end && isASCIIIdentifierByte(bytes[position]) { position += 1 }
+    position = asciiIdentifierEnd(from: position + 1)
     if position < end {
       let next = bytes[position]
       if next == UInt8(ascii: "\"") || next == UInt8(ascii: "'") {

@@ -198,6 +198,21 @@ final class LexerTests: XCTestCase {
     }
   }
 
+  func testNamesEndAtEveryNonIdentifierByte() {
+    // Names are scanned eight bytes at a time; check the stop at each position of a word and for
+    // every ASCII byte.
+    for byte in UInt8(0)..<0x80 {
+      let isIdentifier = (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+      for offset in 1..<10 {
+        let name = [UInt8](repeating: UInt8(ascii: "q"), count: offset)
+        let source = SourceBuffer(name + [byte] + [UInt8]("zzzzzzzzzzzzzzzz".utf8))
+        let (table, _) = Lexer.tokenize(source)
+        XCTAssertEqual(table.kinds[0], .name)
+        XCTAssertEqual(Int(table.textEnds[0]), isIdentifier ? source.count : offset, "byte \(byte) after \(offset)")
+      }
+    }
+  }
+
   func testSoftKeywordsAreNames() {
     assertTokens(
       "match x:\n    case _: type = 1\n",
