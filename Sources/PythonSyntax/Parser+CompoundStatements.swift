@@ -182,18 +182,19 @@ extension Parser {
 
   // MARK: match
 
-  /// `match subject_expr ':' NEWLINE INDENT case_block+ DEDENT`, when the soft keyword `match`
-  /// (the current token) starts one. Returns false, having consumed nothing, when `match` is an
-  /// ordinary name (`match = 1`, `match(x)`, `match.group()`).
+  /// `match subject_expr ':' NEWLINE INDENT case_block+ DEDENT`, when the current name token is
+  /// the soft keyword `match` starting one. Returns false, having consumed nothing, for any other
+  /// name and when `match` is an ordinary name (`match = 1`, `match(x)`, `match.group()`).
   ///
   /// The statement is committed to once `match <subject> : NEWLINE` parsed without error; its
   /// cases are `.matchCase` children and the NEWLINE, INDENT and DEDENT are its direct tokens.
   mutating func parseMatchStatementIfPresent() -> Bool {
-    // Cheap rejection first: the subject must start right after `match`.
+    // Cheap rejection first (most statements start with a name followed by `=`, `.` or `(`… and
+    // are not `match`): the subject must start right after the name.
     position += 1
     let subjectFollows = atExpressionStart()
     position -= 1
-    guard subjectFollows else { return false }
+    guard subjectFollows && atSoftKeyword("match") else { return false }
     let start = checkpoint()
     let marker = mark()
     let keyword = position

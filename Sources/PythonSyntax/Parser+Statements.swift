@@ -84,7 +84,7 @@ extension Parser {
     case .elifKeyword, .elseKeyword, .exceptKeyword, .finallyKeyword:
       parseOrphanClause()
     case .name:
-      if atSoftKeyword("match") && parseMatchStatementIfPresent() { return }
+      if parseMatchStatementIfPresent() { return }
       parseSimpleStatements()
     default:
       parseSimpleStatements()
