@@ -56,6 +56,8 @@ public struct WhileSyntax: Hashable, Sendable {
   public var condition: SyntaxNode { node.child(at: 0)! }
   public var body: BlockSyntax? { node.child(.block).flatMap(BlockSyntax.init) }
   public var elseClause: ElseClauseSyntax? { node.child(.elseClause).flatMap(ElseClauseSyntax.init) }
+  /// CPython's `orelse`: the body of the `else` clause.
+  public var orelse: BlockSyntax? { elseClause?.body }
 }
 
 /// `[async] for target in iterable: body [else: …]` (`For`, `AsyncFor`).
@@ -81,6 +83,8 @@ public struct ForSyntax: Hashable, Sendable {
 
   public var body: BlockSyntax? { node.child(.block).flatMap(BlockSyntax.init) }
   public var elseClause: ElseClauseSyntax? { node.child(.elseClause).flatMap(ElseClauseSyntax.init) }
+  /// CPython's `orelse`: the body of the `else` clause (runs when the loop ends without `break`).
+  public var orelse: BlockSyntax? { elseClause?.body }
 }
 
 // MARK: with
@@ -132,6 +136,9 @@ public struct TrySyntax: Hashable, Sendable {
   public var handlers: [ExceptClauseSyntax] { node.children.compactMap(ExceptClauseSyntax.init) }
   public var elseClause: ElseClauseSyntax? { node.child(.elseClause).flatMap(ElseClauseSyntax.init) }
   public var finallyClause: FinallyClauseSyntax? { node.child(.finallyClause).flatMap(FinallyClauseSyntax.init) }
+  /// CPython's `orelse` and `finalbody`.
+  public var orelse: BlockSyntax? { elseClause?.body }
+  public var finalbody: BlockSyntax? { finallyClause?.body }
 }
 
 /// `except [*] [type [as name]]: body` (`ExceptHandler`).

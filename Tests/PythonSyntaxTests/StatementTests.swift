@@ -221,6 +221,7 @@ final class StatementTests: XCTestCase {
     XCTAssertEqual(loop.condition.text, "x")
     XCTAssertEqual(loop.body?.statements.count, 1)
     XCTAssertEqual(loop.elseClause?.body?.statements.map(\.text), ["b"])
+    XCTAssertEqual(loop.orelse?.statements.map(\.text), ["b"])
     assertSpan("1️⃣while True:\n    await f()2️⃣\n", .whileStatement)
     XCTAssertNil(WhileSyntax(statement(assertParse("while 1: pass\n"), 0))?.elseClause)
   }
@@ -238,6 +239,7 @@ final class StatementTests: XCTestCase {
     XCTAssertEqual(loop.target.text, "i")
     XCTAssertEqual(loop.iterable?.text, "aiter()")
     XCTAssertNil(loop.elseClause)
+    XCTAssertNil(loop.orelse)
     assertSpan("1️⃣for x in y:\n    pass\nelse:\n    z2️⃣\n", .forStatement)
   }
 
@@ -305,6 +307,8 @@ final class StatementTests: XCTestCase {
     XCTAssertEqual(tryStatement.handlers[1].caughtTypes, [])
     XCTAssertEqual(tryStatement.elseClause?.body?.statements.map(\.text), ["d"])
     XCTAssertEqual(tryStatement.finallyClause?.body?.statements.map(\.text), ["f"])
+    XCTAssertEqual(tryStatement.orelse?.statements.map(\.text), ["d"])
+    XCTAssertEqual(tryStatement.finalbody?.statements.map(\.text), ["f"])
     assertSpan("try:\n    a\n1️⃣except E as e:\n    b2️⃣\nfinally:\n    c\n", .exceptClause)
     assertShape("try:\n    pass\nfinally:\n    pass\n", "Module(Try(Block(Pass) FinallyClause(Block(Pass))))")
   }
