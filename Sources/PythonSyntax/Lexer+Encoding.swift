@@ -74,9 +74,10 @@ extension Lexer {
   /// CPython's `get_normal_name`: `utf-8` and `latin-1` spellings (case, `_` for `-`, suffixes)
   /// map to `utf-8` and `iso-8859-1`; other names stay as written. Cookie names are ASCII.
   static func normalEncodingName(_ name: String) -> String {
-    let lowered = String(decoding: name.utf8.prefix(12).map { byte in
-      byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
-    }, as: UTF8.self)
+    let lowered = String(
+      decoding: name.utf8.prefix(12).map { byte in
+        byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
+      }, as: UTF8.self)
     if lowered == "utf-8" || lowered.hasPrefix("utf-8-") { return "utf-8" }
     if lowered == "latin-1" || lowered == "iso-8859-1" || lowered == "iso-latin-1" || lowered.hasPrefix("latin-1-")
       || lowered.hasPrefix("iso-8859-1-") || lowered.hasPrefix("iso-latin-1-")
@@ -107,7 +108,8 @@ extension Lexer {
   static func isKnownEncoding(_ name: String) -> Bool {
     let lookupName = codecLookupName(name)
     return knownEncodings.contains(lookupName)
-      || knownEncodings.contains(String(decoding: lookupName.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "_") : $0 }, as: UTF8.self))
+      || knownEncodings.contains(
+        String(decoding: lookupName.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "_") : $0 }, as: UTF8.self))
   }
 
   /// Whether `name` is one of Python's names for the UTF-8 codec.

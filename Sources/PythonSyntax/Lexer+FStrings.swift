@@ -180,6 +180,7 @@ extension Lexer {
   mutating func reportUnterminatedFString(_ mode: LexerMode, detectedAt offset: Int) {
     let kind = mode.isTemplate ? "t-string" : "f-string"
     let triple = mode.isTriple ? "triple-quoted " : ""
-    report("unterminated \(triple)\(kind) literal (detected at line \(detectionLine(offset)))", from: mode.start, to: offset)
+    report(
+      "unterminated \(triple)\(kind) literal (detected at line \(detectionLine(offset)))", from: mode.start, to: offset)
   }
 }

@@ -103,7 +103,8 @@ extension Lexer {
       if value >= 16 || (value >= 10 && radix < 16) { break }
       if value >= radix {
         if !reported {
-          report("invalid digit '\(Character(Unicode.Scalar(byte)))' in \(name) literal", from: position, to: position + 1)
+          report(
+            "invalid digit '\(Character(Unicode.Scalar(byte)))' in \(name) literal", from: position, to: position + 1)
         }
         reported = true
       }
@@ -136,7 +137,8 @@ extension Lexer {
   private func keywordFollows() -> Bool {
     switch peek() {
     case UInt8(ascii: "a"): return peek(1) == UInt8(ascii: "n") && peek(2) == UInt8(ascii: "d")
-    case UInt8(ascii: "e"): return peek(1) == UInt8(ascii: "l") && peek(2) == UInt8(ascii: "s") && peek(3) == UInt8(ascii: "e")
+    case UInt8(ascii: "e"):
+      return peek(1) == UInt8(ascii: "l") && peek(2) == UInt8(ascii: "s") && peek(3) == UInt8(ascii: "e")
     case UInt8(ascii: "f"): return peek(1) == UInt8(ascii: "o") && peek(2) == UInt8(ascii: "r")
     case UInt8(ascii: "i"):
       let next = peek(1)

@@ -115,7 +115,9 @@ extension Lexer {
   }
 
   /// `plain`, or `withEqual` (consuming the `=`) when `next` is `=`.
-  @inline(__always) private mutating func withEqual(_ next: UInt8, _ plain: TokenKind, _ withEqual: TokenKind) -> TokenKind {
+  @inline(__always) private mutating func withEqual(_ next: UInt8, _ plain: TokenKind, _ withEqual: TokenKind)
+    -> TokenKind
+  {
     guard next == UInt8(ascii: "=") else { return plain }
     position += 1
     return withEqual

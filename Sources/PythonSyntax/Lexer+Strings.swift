@@ -48,9 +48,10 @@ extension Lexer {
     let isTriple = peek(1) == quote && peek(2) == quote
     position += isTriple ? 3 : 1
     if prefix.isFormatted || prefix.isTemplate {
-      pushMode(LexerMode(
-        kind: .fString, quote: quote, isTriple: isTriple, isRaw: prefix.isRaw, isTemplate: prefix.isTemplate,
-        fieldDepth: bracketDepth, start: prefixStart))
+      pushMode(
+        LexerMode(
+          kind: .fString, quote: quote, isTriple: isTriple, isRaw: prefix.isRaw, isTemplate: prefix.isTemplate,
+          fieldDepth: bracketDepth, start: prefixStart))
       emit(prefix.isTemplate ? .tStringStart : .fStringStart, from: prefixStart)
       return
     }
@@ -71,7 +72,9 @@ extension Lexer {
         }
       }
       position = end
-      report("unterminated triple-quoted string literal (detected at line \(detectionLine(end)))", from: prefixStart, to: end)
+      report(
+        "unterminated triple-quoted string literal (detected at line \(detectionLine(end)))", from: prefixStart, to: end
+      )
       emit(.error, from: prefixStart)
       return
     }

@@ -154,9 +154,10 @@ struct Lexer {
   /// Records a diagnostic from `start` to `end`.
   mutating func report(_ message: String, from start: Int, to end: Int? = nil) {
     guard diagnostics.count < Lexer.maximumDiagnostics else { return }
-    diagnostics.append(SyntaxDiagnostic(
-      offset: UInt32(truncatingIfNeeded: start), endOffset: UInt32(truncatingIfNeeded: end ?? start),
-      message: message))
+    diagnostics.append(
+      SyntaxDiagnostic(
+        offset: UInt32(truncatingIfNeeded: start), endOffset: UInt32(truncatingIfNeeded: end ?? start),
+        message: message))
   }
 
   /// The 1-based line of `offset`.

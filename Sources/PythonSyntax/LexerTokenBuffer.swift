@@ -37,7 +37,9 @@ struct LexerTokenBuffer {
     capacity = newCapacity
   }
 
-  private static func reallocate<T>(_ old: UnsafeMutablePointer<T>, count: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
+  private static func reallocate<T>(_ old: UnsafeMutablePointer<T>, count: Int, to capacity: Int)
+    -> UnsafeMutablePointer<T>
+  {
     let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
     new.moveInitialize(from: old, count: count)
     old.deallocate()

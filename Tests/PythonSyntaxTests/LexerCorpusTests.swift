@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PythonSyntax
 
 /// Lexes every `.py` file of CPython 3.13's standard library (outside `site-packages`): each must
@@ -31,9 +32,14 @@ final class LexerCorpusTests: XCTestCase {
       let problems = tilingProblems(table, bytes)
       if !problems.isEmpty { unexpected.append("\(relativePath): \(problems)") }
       if let expected = Self.expectedDiagnostics[relativePath] {
-        let found = diagnostics.count == 1 && diagnostics[0].message.contains(expected.message)
+        let found =
+          diagnostics.count == 1 && diagnostics[0].message.contains(expected.message)
           && source.line(of: diagnostics[0].offset) == expected.line
-        if found { matched += 1 } else { unexpected.append("\(relativePath): expected \(expected), got \(diagnostics)") }
+        if found {
+          matched += 1
+        } else {
+          unexpected.append("\(relativePath): expected \(expected), got \(diagnostics)")
+        }
       } else if let first = diagnostics.first {
         let location = source.location(of: first.offset)
         unexpected.append("\(relativePath):\(location.line):\(location.byteColumn): \(first.message)")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PythonSyntax
 
 final class LexerTests: XCTestCase {
@@ -191,7 +192,8 @@ final class LexerTests: XCTestCase {
       assertTokens(text + "_", [(.name, text + "_")], significantOnly: true)
       assertTokens("_" + text, [(.name, "_" + text)], significantOnly: true)
       // Near the end of the buffer and far from it (the packed comparison loads eight bytes).
-      assertTokens(text + " " + String(repeating: "x", count: 9), [(kind, text), (.name, "xxxxxxxxx")], significantOnly: true)
+      assertTokens(
+        text + " " + String(repeating: "x", count: 9), [(kind, text), (.name, "xxxxxxxxx")], significantOnly: true)
     }
     for text in ["false", "none", "Class", "iff", "i", "nonlocals", "continued", "awai", "TrueFalse"] {
       assertTokens(text, [(.name, text)], significantOnly: true)
@@ -202,7 +204,8 @@ final class LexerTests: XCTestCase {
     // Names are scanned eight bytes at a time; check the stop at each position of a word and for
     // every ASCII byte.
     for byte in UInt8(0)..<0x80 {
-      let isIdentifier = (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+      let isIdentifier =
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
       for offset in 1..<10 {
         let name = [UInt8](repeating: UInt8(ascii: "q"), count: offset)
         let source = SourceBuffer(name + [byte] + [UInt8]("zzzzzzzzzzzzzzzz".utf8))
@@ -278,7 +281,8 @@ final class LexerTests: XCTestCase {
     assertTokens("1else", [(.number, "1"), (.elseKeyword, "else")], significantOnly: true)
     assertTokens("1 .real", [(.number, "1"), (.dot, "."), (.name, "real")], significantOnly: true)
     assertTokens("1..real", [(.number, "1."), (.dot, "."), (.name, "real")], significantOnly: true)
-    assertTokens("1.__class__", [(.number, "1.__class__")], significantOnly: true, diagnostics: ["invalid decimal literal"])
+    assertTokens(
+      "1.__class__", [(.number, "1.__class__")], significantOnly: true, diagnostics: ["invalid decimal literal"])
   }
 
   func testInvalidNumbersKeepTheirBytes() {
@@ -288,7 +292,8 @@ final class LexerTests: XCTestCase {
     assertTokens("1__0", [(.number, "1__0")], significantOnly: true, diagnostics: ["invalid decimal literal"])
     assertTokens("1_", [(.number, "1_")], significantOnly: true, diagnostics: ["invalid decimal literal"])
     assertTokens("1abc", [(.number, "1abc")], significantOnly: true, diagnostics: ["invalid decimal literal"])
-    assertTokens("0b12", [(.number, "0b12")], significantOnly: true, diagnostics: ["invalid digit '2' in binary literal"])
+    assertTokens(
+      "0b12", [(.number, "0b12")], significantOnly: true, diagnostics: ["invalid digit '2' in binary literal"])
     assertTokens("0o8", [(.number, "0o8")], significantOnly: true, diagnostics: ["invalid digit '8' in octal literal"])
     assertTokens("0x", [(.number, "0x")], significantOnly: true, diagnostics: ["invalid hexadecimal literal"])
     assertTokens("0xg", [(.number, "0xg")], significantOnly: true, diagnostics: ["invalid hexadecimal literal"])
@@ -657,7 +662,8 @@ final class LexerTests: XCTestCase {
     // test/tokenizedata/badsyntax_pep3120.py
     let badSyntax3120 = lex([UInt8]("print(\"b".utf8) + [0xF6] + [UInt8]("se\")\n".utf8))
     XCTAssertEqual(
-      badSyntax3120.messages, ["(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 8: invalid start byte"])
+      badSyntax3120.messages, ["(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 8: invalid start byte"]
+    )
     XCTAssertEqual(badSyntax3120.diagnostics.first?.offset, 8)
     XCTAssertEqual(badSyntax3120.significantTokens.map(\.0), [.name, .leftParen, .string, .rightParen])
   }
@@ -716,7 +722,6 @@ final class LexerTests: XCTestCase {
 
 // MARK: - Helpers
 
-
 /// The result of lexing one source in a test: its tokens as (kind, text) pairs, the
 /// diagnostics, and the raw table for trivia checks.
 struct LexedSource {
@@ -760,10 +765,17 @@ func tilingProblems(_ table: TokenTable, _ bytes: [UInt8]) -> [String] {
     }
     expected = table.trailingTriviaRange(UInt32(index)).upperBound
   }
-  if problems.isEmpty && expected != UInt32(bytes.count) { problems.append("tokens end at \(expected), source has \(bytes.count)") }
-  if table.sourceLength != UInt32(bytes.count) { problems.append("sourceLength \(table.sourceLength) != \(bytes.count)") }
-  if table.count == 0 || table.kinds[table.count - 1] != .endOfFile { problems.append("no end-of-file token") }
-  else if table.kinds[..<(table.count - 1)].contains(.endOfFile) { problems.append("end-of-file token before the end") }
+  if problems.isEmpty && expected != UInt32(bytes.count) {
+    problems.append("tokens end at \(expected), source has \(bytes.count)")
+  }
+  if table.sourceLength != UInt32(bytes.count) {
+    problems.append("sourceLength \(table.sourceLength) != \(bytes.count)")
+  }
+  if table.count == 0 || table.kinds[table.count - 1] != .endOfFile {
+    problems.append("no end-of-file token")
+  } else if table.kinds[..<(table.count - 1)].contains(.endOfFile) {
+    problems.append("end-of-file token before the end")
+  }
   return problems
 }
 
