@@ -12,12 +12,16 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     /// Lexer, token table, columnar tree, parser, printer. One module so the optimiser inlines freely.
     .target(name: "PythonSyntax"),
     .target(name: "Semantics", dependencies: ["PythonSyntax"]),
-    .target(name: "Engine", dependencies: ["PythonSyntax", "Semantics"]),
+    .target(
+      name: "Engine",
+      dependencies: ["PythonSyntax", "Semantics", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
     .target(name: "Transforms", dependencies: ["PythonSyntax", "Semantics", "Engine"], path: "Transforms"),
     .systemLibrary(
       name: "CLibXML2",
