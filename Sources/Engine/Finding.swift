@@ -43,10 +43,13 @@ public struct Finding: Hashable, Sendable {
   public var end: TextPosition
   /// The source line under the finding, for the text report.
   public var snippet: SourceSnippet
+  /// Alternative fixes in order of preference; a run applies the first one its `FixMode`
+  /// allows (`fix(for:)`). Empty when the rule has no fix for this finding.
+  public var fixes: [Fix]
 
   public init(
     code: String, name: String, message: String, path: String, range: Range<UInt32>, start: TextPosition,
-    end: TextPosition, snippet: SourceSnippet
+    end: TextPosition, snippet: SourceSnippet, fixes: [Fix] = []
   ) {
     self.code = code
     self.name = name
@@ -56,18 +59,23 @@ public struct Finding: Hashable, Sendable {
     self.start = start
     self.end = end
     self.snippet = snippet
+    self.fixes = fixes
   }
 
   /// A finding of `rule` over the byte range `range` of `source` (clamped to the source), with
-  /// its positions and snippet computed from the source.
-  public init(rule: RuleIdentity, message: String, path: String, range: Range<UInt32>, in source: SourceBuffer) {
+  /// its positions and snippet computed from the source, and the positions of its fixes' edits.
+  public init(
+    rule: RuleIdentity, message: String, path: String, range: Range<UInt32>, fixes: [Fix] = [],
+    in source: SourceBuffer
+  ) {
     let length = UInt32(source.count)
     let start = min(range.lowerBound, length)
     let end = max(start, min(range.upperBound, length))
     self.init(
       code: rule.code, name: rule.name, message: message, path: path, range: start..<end,
       start: TextPosition(offset: start, in: source), end: TextPosition(offset: end, in: source),
-      snippet: SourceSnippet(source: source, range: start..<end))
+      snippet: SourceSnippet(source: source, range: start..<end),
+      fixes: fixes.map { $0.locatingEdits(in: source) })
   }
 
   /// Output order inside one file: by position, then code and message so ties are stable too.
