@@ -18,10 +18,10 @@ let package = Package(
     /// Lexer, token table, columnar tree, parser, printer. One module so the optimiser inlines freely.
     .target(name: "PythonSyntax"),
     .target(name: "Semantics", dependencies: ["PythonSyntax"]),
-    .target(
-      name: "Engine",
-      dependencies: ["PythonSyntax", "Semantics", .product(name: "TOMLKit", package: "TOMLKit")]
-    ),
+    /// TOMLKit behind an internal import: its conformances of Array and the integer types would
+    /// add overloads to every `[UInt8]` subscript in a module that imports it.
+    .target(name: "ConfigurationTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "Engine", dependencies: ["PythonSyntax", "Semantics", "ConfigurationTOML"]),
     .target(name: "Transforms", dependencies: ["PythonSyntax", "Semantics", "Engine"], path: "Transforms"),
     .systemLibrary(
       name: "CLibXML2",

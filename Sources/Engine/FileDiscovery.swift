@@ -23,8 +23,10 @@ public struct DiscoveredFile: Hashable, Sendable {
 ///
 /// - A path naming a file is always checked, whatever its name or the ignore rules say.
 /// - A directory is walked for `*.py` files (so `*.pyi` stubs are skipped), leaving out the
-///   directories in `excludedNames` and whatever the `.gitignore` files met during the walk
-///   exclude (nested ones apply below their own directory).
+///   directories in `excludedNames`, whatever the `.gitignore` files exclude (those met during
+///   the walk apply below their own directory; those above the walked directory up to the git
+///   repository's root apply too, as in git), and whatever `isExcluded` says (the
+///   configuration's `exclude` patterns).
 /// - Like git and ruff, symbolic links to directories met during a walk are not followed, which
 ///   also makes link loops harmless; a symlink to a file is checked. A directory reached twice
 ///   (bind mounts) is walked once.
@@ -34,8 +36,14 @@ public enum FileDiscovery {
   /// Directory names never walked into.
   public static let excludedNames: Set<String> = [".git", ".venv", "__pycache__", "build", "node_modules"]
 
-  public static func discover(_ paths: [String]) -> [DiscoveredFile] {
-    var walker = Walker()
+  /// - Parameters:
+  ///   - paths: files and directories as given on the command line.
+  ///   - isExcluded: whether an entry met during a walk (its path, whether it is a directory) is
+  ///     left out; never asked about `paths` themselves.
+  public static func discover(
+    _ paths: [String], isExcluded: @escaping (String, Bool) -> Bool = { _, _ in false }
+  ) -> [DiscoveredFile] {
+    var walker = Walker(isExcluded: isExcluded)
     for path in paths {
       walker.visitArgument(path)
     }
@@ -58,6 +66,12 @@ public enum FileDiscovery {
 private struct Walker {
   var found: [DiscoveredFile] = []
   private var visitedDirectories = Set<FileIdentity>()
+  private let isExcluded: (String, Bool) -> Bool
+  private let paths = ConfigurationPaths()
+
+  init(isExcluded: @escaping (String, Bool) -> Bool) {
+    self.isExcluded = isExcluded
+  }
 
   private struct FileIdentity: Hashable {
     var device: UInt64
@@ -74,7 +88,8 @@ private struct Walker {
     if status.st_mode & S_IFMT == S_IFDIR {
       var root = path
       while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
-      walk(directory: root, components: [], status: status, ignores: GitignoreStack())
+      let ignores = GitignoreStack.enclosing(root, paths: paths)
+      walk(directory: root, components: [], status: status, ignores: ignores)
     } else {
       // Explicit files are always checked; reading reports FIFOs and devices as errors.
       found.append(DiscoveredFile(path: path))
@@ -121,10 +136,10 @@ private struct Walker {
       let childComponents = components + [Substring(name)]
       if type == S_IFDIR {
         if FileDiscovery.excludedNames.contains(name) { continue }
-        if ignores.isIgnored(childComponents, isDirectory: true) { continue }
+        if ignores.isIgnored(childComponents, isDirectory: true) || isExcluded(path, true) { continue }
         walk(directory: path, components: childComponents, status: entryStatus, ignores: ignores)
       } else if type == S_IFREG && name.hasSuffix(".py") {
-        if ignores.isIgnored(childComponents, isDirectory: false) { continue }
+        if ignores.isIgnored(childComponents, isDirectory: false) || isExcluded(path, false) { continue }
         found.append(DiscoveredFile(path: path))
       }
     }

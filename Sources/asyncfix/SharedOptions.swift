@@ -8,6 +8,8 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case json
 }
 
+extension DialectTarget: ExpressibleByArgument {}
+
 /// When to colour the text report.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
   case auto
@@ -27,6 +29,18 @@ struct SharedOptions: ParsableArguments {
     name: .customLong("ignore"), parsing: .singleValue,
     help: ArgumentHelp("Rule codes or prefixes to disable, comma-separated.", valueName: "CODES"))
   var ignore: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "The Python the files are written for; auto decides per file from its imports (default: the "
+        + "configuration's target, else auto).", valueName: "target"))
+  var target: DialectTarget?
+
+  @Option(
+    help: ArgumentHelp(
+      "Read settings from FILE (its [tool.asyncfix] table if it is a pyproject.toml) instead of the nearest "
+        + "pyproject.toml or asyncfix.toml.", valueName: "FILE"))
+  var config: String?
 
   @Option(help: "What to print on standard output.")
   var format: OutputFormat = .text
@@ -56,6 +70,14 @@ struct SharedOptions: ParsableArguments {
     } catch let error as CodeSelection.UnknownCodeError {
       throw ValidationError(error.description)
     }
+  }
+
+  /// The settings the command line gives, which win over configuration files. The codes were
+  /// checked by `validate()`.
+  var configurationOverrides: ConfigurationOverrides {
+    ConfigurationOverrides(
+      select: select.isEmpty ? nil : CodeSelection.selectors(from: select),
+      ignore: CodeSelection.selectors(from: ignore), target: target)
   }
 
   var effectiveJobs: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
