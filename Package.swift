@@ -41,6 +41,7 @@ let package = Package(
     .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "Reports"]),
     .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Engine", "Reports"]),
     .testTarget(name: "CLITests", dependencies: ["PythonSyntax"]),
+    .testTarget(name: "SemanticsTests", dependencies: ["PythonSyntax", "Semantics"]),
   ],
   swiftLanguageModes: [.v6]
 )
