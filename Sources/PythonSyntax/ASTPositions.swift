@@ -92,8 +92,9 @@ extension SyntaxTree {
 /// CPython counts columns in UTF-8 bytes of the *decoded* line, which differs from our byte offsets
 /// in two cases: a UTF-8 byte-order mark is not part of line 1 (CPython strips it before
 /// tokenizing), and in a file whose PEP 263 cookie names another encoding (`latin-1`, `cp1252`,
-/// `koi8-r`) each non-ASCII byte counts as the length of its character in UTF-8. Multi-byte legacy
-/// encodings (Shift JIS, GBK, …) are not converted: their columns stay byte columns.
+/// `koi8-r`, …) each non-ASCII byte counts as the length of its character in UTF-8. Multi-byte legacy
+/// encodings (Shift JIS, GBK, …) and rare single-byte ones are not converted: their columns stay
+/// byte columns.
 public struct ASTPositionConverter {
   private let source: SourceBuffer
   private let lineStarts: [UInt32]
@@ -107,7 +108,8 @@ public struct ASTPositionConverter {
     lineStarts = tree.source.lineStarts
     let bytes = tree.source.bytes
     firstLineSkip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    highByteLengths = firstLineSkip == 0 ? SourceEncoding.cookie(in: bytes).flatMap(SourceEncoding.highByteLengths) : nil
+    highByteLengths =
+      firstLineSkip == 0 ? SourceEncoding.cookie(in: bytes).flatMap(SourceEncoding.highByteLengths) : nil
   }
 
   /// The `(line, column)` CPython reports for byte `offset`.
@@ -141,10 +143,10 @@ public struct ASTPositionConverter {
 }
 
 /// Just enough of PEP 263 to convert columns: the cookie's encoding name, and the UTF-8 lengths of
-/// the high half of the single-byte encodings met in practice.
+/// the high half of the single-byte encodings met in practice (ASTPositions+Encodings.swift).
 enum SourceEncoding {
   /// The encoding a `coding[:=]name` comment on line 1 or 2 declares (line 2 counts only when line 1
-  /// is a comment or blank), normalised as CPython does (lowercase, `_` → `-`).
+  /// is a comment or blank), as written.
   static func cookie(in bytes: [UInt8]) -> String? {
     var lineStart = 0
     for lineNumber in 0..<2 {
@@ -181,8 +183,7 @@ enum SourceEncoding {
         var end = start
         while end < comment.count, isNameByte(comment[end]) { end += 1 }
         guard end > start else { return nil }
-        let name = String(decoding: comment[start..<end], as: UTF8.self)
-        return String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+        return String(decoding: comment[start..<end], as: UTF8.self)
       }
       index += 1
     }
@@ -195,23 +196,33 @@ enum SourceEncoding {
       || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
   }
 
-  /// UTF-8 lengths of the characters bytes 0x80...0xFF stand for (0 where the encoding has none,
-  /// counted as 1), or `nil` for UTF-8 and for encodings this table does not know.
+  /// UTF-8 lengths of the characters bytes 0x80...0xFF stand for (a byte the encoding leaves
+  /// undefined counts as 1), or `nil` for UTF-8 and for encodings the tables do not know.
   static func highByteLengths(_ name: String) -> [UInt8]? {
-    let table: String
-    switch name {
-    case "latin-1", "latin1", "l1", "iso-8859-1", "iso8859-1", "8859", "cp819", "iso-latin-1", "latin":
-      // Every high byte is the character U+0080...U+00FF.
-      table = String(repeating: "2", count: 128)
-    case "iso-8859-15", "iso8859-15", "latin-9", "latin9":
-      table = "22222222222222222222222222222222222232222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222"
-    case "cp1252", "windows-1252":
-      table = "30323333232320200333333323232022222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222"
-    case "koi8-r", "cskoi8r":
-      table = "33333333333333333333333333232222333233333333333333323333333333322222222222222222222222222222222222222222222222222222222222222222"
-    default:
-      return nil
+    guard let index = highByteTableIndices[normalized(name)] else { return nil }
+    return highByteTables[index].utf8.map { $0 - UInt8(ascii: "0") }
+  }
+
+  /// The name as Python's codec registry looks it up: lowercase, each run of characters other than
+  /// letters, digits and `.` turned into one `_` (`ISO-8859-5` → `iso_8859_5`), after CPython's
+  /// tokenizer has folded the spellings of Latin-1 (`latin-1-unix` → `iso-8859-1`).
+  static func normalized(_ name: String) -> String {
+    let lowercased = name.lowercased()
+    for latin1 in ["latin-1", "iso-8859-1", "iso-latin-1"]
+    where lowercased == latin1 || lowercased.hasPrefix(latin1 + "-") {
+      return "latin_1"
     }
-    return table.utf8.map { $0 == UInt8(ascii: "0") ? 1 : $0 - UInt8(ascii: "0") }
+    var result = ""
+    var pendingSeparator = false
+    for character in lowercased {
+      if character.isLetter || character.isNumber || character == "." {
+        if pendingSeparator && !result.isEmpty { result.append("_") }
+        result.append(character)
+        pendingSeparator = false
+      } else {
+        pendingSeparator = true
+      }
+    }
+    return result
   }
 }

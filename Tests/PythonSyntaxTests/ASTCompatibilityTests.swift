@@ -144,9 +144,18 @@ final class ASTCompatibilityTests: XCTestCase {
     for (name, text) in snippets {
       try Data(text.utf8).write(to: directory.appendingPathComponent(name))
     }
-    let latin1: [UInt8] = Array("# -*- coding: latin-1 -*-\nx = '".utf8) + [0xE9, 0xE8] + Array("'; y = f(x)\n".utf8)
-    try Data(latin1).write(to: directory.appendingPathComponent("latin1.py"))
-    let names = Array(snippets.keys).sorted() + ["latin1.py"]
+    // Legacy encodings: CPython counts columns in UTF-8 bytes of the decoded line.
+    let encoded: [String: [UInt8]] = [
+      "latin1.py": Array("# -*- coding: latin-1 -*-\nx = '".utf8) + [0xE9, 0xE8] + Array("'; y = f(x)\n".utf8),
+      "iso8859_5.py": Array("# coding: ISO-8859-5\nu = \"".utf8) + [0xBE, 0xE2, 0xF0] + Array("\"; v = f(u)\n".utf8),
+      "cp1252.py": Array("#!/usr/bin/python\n# -*- coding: windows-1252 -*-\ns = '".utf8) + [0x80, 0xE9]
+        + Array("'; t = g(s)\n".utf8),
+      "koi8.py": Array("# vim: set fileencoding=koi8_r :\nx = '".utf8) + [0xC1, 0x80] + Array("'; y = h(x)\n".utf8),
+    ]
+    for (name, bytes) in encoded {
+      try Data(bytes).write(to: directory.appendingPathComponent(name))
+    }
+    let names = Array(snippets.keys).sorted() + encoded.keys.sorted()
     let cpython = try Self.cpythonPositions(root: directory.path, files: names, classes: "ALL")
     var failures: [FileMismatch] = []
     for name in names {
@@ -177,6 +186,15 @@ final class ASTCompatibilityTests: XCTestCase {
 
   /// Trees deeper than JSONEncoder's nesting limit are written in slices and still nest correctly.
   func testJSONOfDeepTree() throws {
+    let chain = SyntaxTree.parse("x = 1" + String(repeating: " + 1", count: 600) + "\n")
+    let decoded = try DeepJSONReader.tree(Array(SyntaxTreeRenderer.json(chain).utf8))
+    XCTAssertEqual(decoded.nodeCount, chain.nodeCount)
+    XCTAssertThrowsError(try DeepJSONReader.tree(Array("{\"kind\": 1}".utf8)))
+    XCTAssertThrowsError(try DeepJSONReader.parse(Array("[1,]".utf8)))
+    XCTAssertThrowsError(try DeepJSONReader.parse(Array("{\"a\":1,}".utf8)))
+    XCTAssertThrowsError(try DeepJSONReader.parse(Array("[[1]".utf8)))
+    XCTAssertThrowsError(try DeepJSONReader.parse(Array("[1] 2".utf8)))
+
     let depth = 1000
     let source = "x = " + String(repeating: "a.", count: depth) + "b\n"
     let tree = SyntaxTree.parse(source)
@@ -355,8 +373,19 @@ final class ASTCompatibilityTests: XCTestCase {
     do {
       decoded = try JSONDecoder().decode(DecodedNode.self, from: Data(json.utf8))
     } catch {
-      mismatch.failure = "JSON does not decode: \(error)"
-      return mismatch
+      // JSONDecoder stops at 512 levels of nesting; deeper trees (a long `a + b + …` chain) are
+      // read without recursion instead.
+      let bytes = Array(json.utf8)
+      guard jsonShape(bytes).maximumDepth > 500 else {
+        mismatch.failure = "JSON does not decode: \(error)"
+        return mismatch
+      }
+      do {
+        decoded = try DeepJSONReader.tree(bytes)
+      } catch {
+        mismatch.failure = "deep JSON does not decode: \(error)"
+        return mismatch
+      }
     }
     var ours: [ASTEntry] = []
     var stack = [decoded]

@@ -150,6 +150,51 @@ final class FuzzTests: XCTestCase {
     XCTFail(lines.joined(separator: "\n"))
   }
 
+  /// Differential fuzzing against CPython: mutants CPython accepts must parse without diagnostics
+  /// and with CPython's positions for every class; mutants it rejects must get a diagnostic.
+  /// Stricter than the lossless check, so it runs only with `ASYNCFIX_FUZZ_DIFFERENTIAL=N` (N mutants).
+  func testMutantsAgreeWithCPython() throws {
+    let environment = ProcessInfo.processInfo.environment
+    guard let count = environment["ASYNCFIX_FUZZ_DIFFERENTIAL"].flatMap({ Int($0) }) else {
+      throw XCTSkip("set ASYNCFIX_FUZZ_DIFFERENTIAL=N to compare N mutants with CPython")
+    }
+    let seed = environment["ASYNCFIX_FUZZ_SEED"].flatMap(Self.parseSeed) ?? Self.defaultSeed
+    let samples = Self.corpusSamples()
+    let sampleTokens = samples.map { sample -> [Range<Int>] in
+      let tree = SyntaxTree.parse(SourceBuffer(sample.bytes))
+      return (0..<tree.tokens.count).compactMap { index in
+        let range = tree.tokens.textRange(UInt32(index))
+        return range.isEmpty ? nil : Int(range.lowerBound)..<Int(range.upperBound)
+      }
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("asyncfix-differential-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer {
+      if environment["ASYNCFIX_FUZZ_OUTPUT"] == nil { try? FileManager.default.removeItem(at: directory) }
+    }
+    var names: [String] = []
+    var mutants: [String: [UInt8]] = [:]
+    for iteration in 0..<count {
+      var generator = SplitMix64(seed: seed ^ (UInt64(iteration) &* 0x9E37_79B9_7F4A_7C15))
+      let sampleIndex = Int(generator.next() % UInt64(samples.count))
+      let mutant = Self.mutate(samples[sampleIndex].bytes, tokens: sampleTokens[sampleIndex], using: &generator)
+      let name = "mutant-\(iteration).py"
+      try Data(mutant).write(to: directory.appendingPathComponent(name))
+      names.append(name)
+      mutants[name] = mutant
+    }
+    let cpython = try ASTCompatibilityTests.cpythonPositions(root: directory.path, files: names, classes: "ALL")
+    let filter = ASTCompatibilityTests.classFilter("ALL")
+    let mismatches = parallelMap(names) { name in
+      ASTCompatibilityTests.compare(path: name, bytes: mutants[name]!, expected: cpython[name], filter: filter)
+    }.compactMap { $0 }
+    let accepted = cpython.values.filter { $0.entries != nil }.count
+    print("[FuzzTests] differential: \(count) mutants, CPython accepts \(accepted); \(mismatches.count) disagree")
+    if !mismatches.isEmpty {
+      XCTFail(ASTCompatibilityTests.report(mismatches, fileCount: count) + "\n(mutants in \(directory.path))")
+    }
+  }
+
   // MARK: Samples
 
   struct Sample {

@@ -27,6 +27,7 @@ import ast
 import multiprocessing
 import os
 import sys
+import warnings
 
 # t-strings (TemplateStr, Interpolation) exist from Python 3.14 on.
 STRING_CLASSES = tuple(getattr(ast, name) for name in ("JoinedStr", "TemplateStr") if hasattr(ast, name))
@@ -65,6 +66,8 @@ def positions(root, relative, wanted):
 
 
 def work(arguments):
+    # Invalid escapes and the like only warn; the warnings would clutter the test's output.
+    warnings.simplefilter("ignore")
     return positions(*arguments)
 
 
