@@ -27,7 +27,7 @@ extension SemanticModel {
   public func resolve(_ name: SyntaxNode) -> NameResolution {
     guard name.kind == .name, !name.isEmpty else { return .unresolved(name.text) }
     let token = name.firstToken
-    if let own = binding(madeBy: name), own.nameToken == token { return .bound([own]) }
+    if couldBeTarget(name), let own = binding(madeBy: name), own.nameToken == token { return .bound([own]) }
     return resolve(
       symbol: symbol(ofToken: token), text: name.tree.tokenText(token), scope: nodeScopes[Int(name.index)],
       use: name.index, useToken: token)
@@ -43,6 +43,20 @@ extension SemanticModel {
   /// The binding `.name` node `name` most likely refers to: the latest candidate (`nil` for a
   /// builtin or unresolved name).
   public func binding(of name: SyntaxNode) -> Binding? { resolve(name).bindings.last }
+
+  /// Whether `.name` node `name` sits where a target can (a cheap test on its parent's kind that
+  /// spares most reads the search for a binding made by the node).
+  private func couldBeTarget(_ name: SyntaxNode) -> Bool {
+    let parent = tree.nodeParents[Int(name.index)]
+    guard parent != .max else { return false }
+    switch tree.nodeKinds[Int(parent)] {
+    case .assignment, .augmentedAssignment, .annotatedAssignment, .forStatement, .asyncForStatement, .withItem,
+      .comprehensionClause, .namedExpression, .deleteStatement, .typeAlias, .tuple, .list, .starred, .parenthesized:
+      return true
+    default:
+      return false
+    }
+  }
 
   private func resolve(
     symbol: UInt32?, text: @autoclosure () -> String, scope: UInt32, use: UInt32, useToken: UInt32
@@ -93,8 +107,16 @@ extension SemanticModel {
   /// The bindings of `entry` that take effect before token `limit` (all when `nil`), latest
   /// last, back to and including the latest one that surely ran before `point`.
   private func candidates(_ entry: UInt32, before limit: UInt32?, point: UInt32) -> [UInt32] {
+    let head = names.heads[Int(entry)]
+    if head == names.tails[Int(entry)] {
+      // One binding, the common case: no list to sort.
+      guard bindingKinds[Int(head)] != .annotation, limit.map({ effectToken(of: head) <= $0 }) ?? true else {
+        return []
+      }
+      return [head]
+    }
     var found: [(effect: UInt32, binding: UInt32)] = []
-    var binding = names.heads[Int(entry)]
+    var binding = head
     while binding != ScopedNameTable.noBinding {
       if bindingKinds[Int(binding)] != .annotation {
         let effect = effectToken(of: binding)
@@ -102,12 +124,12 @@ extension SemanticModel {
       }
       binding = bindingNext[Int(binding)]
     }
-    if found.count > 1 { found.sort { ($0.effect, $0.binding) < ($1.effect, $1.binding) } }
-    var result: [UInt32] = []
-    for (_, binding) in found.reversed() {
-      result.append(binding)
-      if hidesEarlierBindings(binding, at: point) { break }
+    found.sort { ($0.effect, $0.binding) < ($1.effect, $1.binding) }
+    var first = found.count
+    while first > 0 {
+      first -= 1
+      if hidesEarlierBindings(found[first].binding, at: point) { break }
     }
-    return result.reversed()
+    return found[first...].map(\.binding)
   }
 }

@@ -52,13 +52,10 @@ extension SemanticModel {
     case .builtin(let text):
       return text.hasPrefix("__") ? [] : [QualifiedName(components: ["builtins", text])]
     case .unresolved(let text):
-      return imports.filter { $0.isWildcard && !$0.isRelative && $0.module != nil }.map {
-        $0.moduleName.appending(text)
+      guard hasWildcardImport else { return [] }
+      return imports.compactMap { record in
+        record.isWildcard && record.relativeLevel == 0 ? record.moduleName.appending(text) : nil
       }
     }
   }
-}
-
-extension ImportRecord {
-  var isRelative: Bool { relativeLevel > 0 }
 }

@@ -41,6 +41,8 @@ public final class SemanticModel: Sendable {
 
   /// Every imported name, in source order, wildcards and relative imports included.
   public let imports: [ImportRecord]
+  /// Whether `imports` holds a `from m import *`.
+  let hasWildcardImport: Bool
 
   /// Builds the model of `tree`. Linear in the size of the tree; never fails (invalid code gets
   /// the scopes and bindings of whatever parsed).
@@ -48,7 +50,7 @@ public final class SemanticModel: Sendable {
     var builder = SemanticModelBuilder(tree: tree)
     builder.build()
     self.tree = tree
-    nodeScopes = builder.nodeScopes
+    nodeScopes = builder.nodeScopes.takeArray()
     scopeKinds = builder.scopeKinds
     scopeNodes = builder.scopeNodes
     scopeParents = builder.scopeParents
@@ -63,6 +65,7 @@ public final class SemanticModel: Sendable {
     identifiers = builder.identifiers
     names = builder.names
     imports = builder.imports
+    hasWildcardImport = builder.imports.contains { $0.isWildcard }
   }
 
   // MARK: Scopes

@@ -69,16 +69,22 @@ extension SemanticModelBuilder {
   mutating func visitImportAlias(_ node: UInt32, _ source: UnsafeBufferPointer<UInt8>) {
     let alias = ImportAliasSyntax(tree.node(node))!
     let isFrom = parents[Int(node)] != .max && kinds[Int(parents[Int(node)])] == .importFromStatement
-    let dotted = alias.node.child(.dottedName)
-    var token: UInt32? = alias.asNameToken ?? (isFrom ? firstTokens[Int(node)] : dotted?.firstToken)
+    let first = firstTokens[Int(node)]
+    let dotted = isFrom ? nil : alias.node.child(.dottedName)
+    var token: UInt32? = alias.asNameToken ?? (isFrom ? first : dotted?.firstToken)
     if let candidate = token, candidate >= endTokens[Int(node)] || tokenKinds[Int(candidate)] != .name { token = nil }
-    let binding = token.map { _ in BindingID(UInt32(bindingKinds.count)) }
-    let name = alias.name
+    let name: String? = isFrom && first < endTokens[Int(node)] ? tree.tokenText(first) : nil
     imports.append(
       ImportRecord(
-        node: alias.node, isFrom: isFrom, module: isFrom ? fromModule : name, name: isFrom ? name : nil,
-        asName: alias.asName, relativeLevel: isFrom ? fromLevel : 0, binding: binding))
+        node: alias.node, isFrom: isFrom,
+        moduleName: isFrom ? fromModule : QualifiedName(components: dotted.map(dottedComponents) ?? []),
+        name: name, asName: alias.asName, binding: token.map { _ in BindingID(UInt32(bindingKinds.count)) }))
     if let token { bind(.import, node: node, token: token, source) }
+  }
+
+  /// The names of a `.dottedName` (`a . b` gives `a`, `b`).
+  func dottedComponents(_ dotted: SyntaxNode) -> [String] {
+    (dotted.firstToken..<dotted.endToken).compactMap { tokenKinds[Int($0)] == .name ? tree.tokenText($0) : nil }
   }
 
   /// `case x`, `case … as x`, `case [*x]`, `case {**x}`; `_` captures nothing.

@@ -16,7 +16,8 @@ struct SemanticModelBuilder {
   let endTokens: [UInt32]
   let tokenKinds: [TokenKind]
 
-  var nodeScopes: [UInt32]
+  /// Written for every node in the hot loop, so kept in memory of its own (see `NodeColumn`).
+  let nodeScopes: NodeColumn
   var scopeKinds: [ScopeKind] = []
   var scopeNodes: [UInt32] = []
   var scopeParents: [UInt32] = []
@@ -35,9 +36,8 @@ struct SemanticModelBuilder {
   var names: ScopedNameTable
   var imports: [ImportRecord] = []
 
-  /// The module and level of the `from … import` whose aliases are being visited.
-  var fromModule: String?
-  var fromLevel = 0
+  /// The module (with its level) of the `from … import` whose aliases are being visited.
+  var fromModule = QualifiedName(components: [])
 
   static let unassigned = UInt32.max
 
@@ -49,7 +49,7 @@ struct SemanticModelBuilder {
     firstTokens = tree.nodeFirstTokens
     endTokens = tree.nodeEndTokens
     tokenKinds = tree.tokens.kinds
-    nodeScopes = [UInt32](repeating: Self.unassigned, count: tree.nodeCount)
+    nodeScopes = NodeColumn(count: tree.nodeCount, repeating: Self.unassigned)
     // About one distinct bound name per 16 tokens, one binding per 8 nodes in typical code.
     identifiers = IdentifierTable(expectedCount: tree.tokens.count / 16)
     names = ScopedNameTable(expectedCount: tree.tokens.count / 12)
@@ -89,13 +89,10 @@ struct SemanticModelBuilder {
       case .typeAlias: visitTypeAlias(node)
       case .parameter:
         if tokenKinds[Int(firstTokens[index])] == .name { bind(.parameter, node: node, token: firstTokens[index], source) }
-      case .importStatement:
-        fromModule = nil
-        fromLevel = 0
       case .importFromStatement:
         let statement = ImportFromSyntax(tree.node(node))!
-        fromModule = statement.module
-        fromLevel = statement.relativeLevel
+        fromModule = QualifiedName(
+          components: statement.moduleNameNode.map(dottedComponents) ?? [], relativeLevel: statement.relativeLevel)
       case .importAlias: visitImportAlias(node, source)
       case .exceptClause:
         if let token = ExceptClauseSyntax(tree.node(node))?.nameToken { bind(.exceptHandler, node: node, token: token, source) }
@@ -115,6 +112,27 @@ struct SemanticModelBuilder {
   }
 
   // MARK: Scopes
+
+  /// A column of one `UInt32` per node that the builder writes in place: an array in a struct
+  /// would check its uniqueness on every write. `takeArray()` hands the values over and frees it.
+  struct NodeColumn {
+    private let storage: UnsafeMutableBufferPointer<UInt32>
+
+    init(count: Int, repeating value: UInt32) {
+      storage = .allocate(capacity: count)
+      storage.initialize(repeating: value)
+    }
+
+    subscript(index: Int) -> UInt32 {
+      get { storage[index] }
+      nonmutating set { storage[index] = newValue }
+    }
+
+    func takeArray() -> [UInt32] {
+      defer { storage.deallocate() }
+      return Array(storage)
+    }
+  }
 
   /// Opens a scope for `node` and returns its number.
   private mutating func openScope(_ kind: ScopeKind, node: UInt32, parent: UInt32) -> UInt32 {

@@ -36,7 +36,7 @@ final class StandardLibraryTests: XCTestCase {
       "; files that look like MicroPython: \(micropython)")
   }
 
-  /// Runs every query on every relevant node; returns a description of the first broken invariant.
+  /// Runs the queries on every name, callee, loop and def; returns the first broken invariant.
   private static func exercise(_ model: SemanticModel) -> String? {
     let tree = model.tree
     for index in 0..<UInt32(tree.nodeCount) {
@@ -49,8 +49,8 @@ final class StandardLibraryTests: XCTestCase {
           return "\(node.text) at node \(index) resolved to \(binding.name)"
         }
         _ = model.qualifiedNames(of: node)
-      case .attribute:
-        _ = model.qualifiedNames(of: node)
+      case .call:
+        _ = model.qualifiedNames(of: CallSyntax(node)!.callee)
       case .whileStatement:
         _ = model.containsAwaitPoint(node)
         _ = model.enclosingCoroutine(of: node, includingGenerators: true)
