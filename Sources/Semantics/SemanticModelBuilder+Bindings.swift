@@ -51,7 +51,8 @@ extension SemanticModelBuilder {
     case .annotatedAssignment:
       guard isFirst else { return nil }
       let annotation = target + sizes[Int(target)]
-      let hasValue = annotation < parent + sizes[Int(parent)]
+      let hasValue =
+        annotation < parent + sizes[Int(parent)]
         && annotation + sizes[Int(annotation)] < parent + sizes[Int(parent)]
       return hasValue ? .assignment : .annotation
     case .forStatement, .asyncForStatement: return isFirst ? .forTarget : nil

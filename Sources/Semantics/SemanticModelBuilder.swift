@@ -88,17 +88,23 @@ struct SemanticModelBuilder {
         visitComprehension(node)
       case .typeAlias: visitTypeAlias(node)
       case .parameter:
-        if tokenKinds[Int(firstTokens[index])] == .name { bind(.parameter, node: node, token: firstTokens[index], source) }
+        if tokenKinds[Int(firstTokens[index])] == .name {
+          bind(.parameter, node: node, token: firstTokens[index], source)
+        }
       case .importFromStatement:
         let statement = ImportFromSyntax(tree.node(node))!
         fromModule = QualifiedName(
           components: statement.moduleNameNode.map(dottedComponents) ?? [], relativeLevel: statement.relativeLevel)
       case .importAlias: visitImportAlias(node, source)
       case .exceptClause:
-        if let token = ExceptClauseSyntax(tree.node(node))?.nameToken { bind(.exceptHandler, node: node, token: token, source) }
+        if let token = ExceptClauseSyntax(tree.node(node))?.nameToken {
+          bind(.exceptHandler, node: node, token: token, source)
+        }
       case .matchAs, .matchStar, .mappingPatternEntry: visitPatternCapture(node, source)
       case .typeVar, .typeVarTuple, .paramSpec:
-        if let token = TypeParameterSyntax(tree.node(node))?.nameToken { bind(.typeParameter, node: node, token: token, source) }
+        if let token = TypeParameterSyntax(tree.node(node))?.nameToken {
+          bind(.typeParameter, node: node, token: token, source)
+        }
       case .globalStatement: declare(.global, node, source)
       case .nonlocalStatement: declare(.nonlocal, node, source)
       case .yieldExpression, .yieldFromExpression: flagOwner(of: node, .containsYield)

@@ -33,7 +33,8 @@ final class AsyncioBindingTests: XCTestCase {
 
   func testImportedMembers() {
     XCTAssertEqual(binding("from asyncio import sleep_ms\nasync def f():\n    pass\n"), .importedName("sleep_ms"))
-    XCTAssertEqual(binding("from uasyncio import sleep_ms as pause\nasync def f():\n    pass\n"), .importedName("pause"))
+    XCTAssertEqual(
+      binding("from uasyncio import sleep_ms as pause\nasync def f():\n    pass\n"), .importedName("pause"))
     XCTAssertEqual(binding("from asyncio import sleep\nasync def f():\n    pass\n", "sleep"), .importedName("sleep"))
     // Another member imported by name does not help: the module must be imported.
     XCTAssertEqual(binding("from asyncio import sleep_ms\nasync def f():\n    pass\n", "sleep"), .needsImport)

@@ -16,8 +16,10 @@ final class ImportTests: XCTestCase {
     XCTAssertEqual(summary("import a.b.c\n"), ["a -> a"])
     XCTAssertEqual(summary("import a.b.c as d\n"), ["d -> a.b.c"])
     XCTAssertEqual(summary("import uasyncio as asyncio\n"), ["asyncio -> uasyncio"])
-    XCTAssertEqual(summary("from time import sleep as nap, sleep_ms\n"), ["nap -> time.sleep", "sleep_ms -> time.sleep_ms"])
-    XCTAssertEqual(summary("from machine import (Pin,\n    Timer)\n"), ["Pin -> machine.Pin", "Timer -> machine.Timer"])
+    XCTAssertEqual(
+      summary("from time import sleep as nap, sleep_ms\n"), ["nap -> time.sleep", "sleep_ms -> time.sleep_ms"])
+    XCTAssertEqual(
+      summary("from machine import (Pin,\n    Timer)\n"), ["Pin -> machine.Pin", "Timer -> machine.Timer"])
     XCTAssertEqual(summary("from os import path as p\n"), ["p -> os.path"])
     XCTAssertEqual(summary("from machine import *\n"), ["- -> -"])
   }

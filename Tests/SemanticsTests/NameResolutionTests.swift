@@ -258,4 +258,40 @@ final class NameResolutionTests: XCTestCase {
     XCTAssertEqual(s.resolution("a", 1), "assignment@2")
     XCTAssertEqual(s.resolution("a", 0), "assignment@1")
   }
+
+  func testLocalAssignedLaterIsLocalThroughoutTheFunction() {
+    let s = Snippet(
+      """
+      import time
+      def f():
+          time.sleep(1)
+          time = 3
+      """)
+    // Python makes `time` local to `f` for the whole body: the read does not see the import.
+    XCTAssertEqual(s.resolution("time", 0), "assignment@4")
+    XCTAssertEqual(s.qualifiedNames(.attribute, "time.sleep"), [])
+  }
+
+  func testDefaultsSeeTheEnclosingScope() {
+    let s = Snippet(
+      """
+      timeout = 5
+      def wait(timeout=timeout):
+          return timeout
+      """)
+    XCTAssertEqual(s.resolution("timeout", 1), "assignment@1")
+    XCTAssertEqual(s.resolution("timeout", 2), "parameter@2")
+  }
+
+  func testLambdaInLoopSeesTheLoopVariableAtTheEnd() {
+    let s = Snippet(
+      """
+      def f(items):
+          handlers = []
+          for item in items:
+              handlers.append(lambda: item)
+          item = None
+      """)
+    XCTAssertEqual(s.resolution("item", 1), "assignment@5")
+  }
 }

@@ -40,7 +40,8 @@ final class QualifiedNameTests: XCTestCase {
       """)
     XCTAssertEqual(s.qualifiedNames(.attribute, "asyncio.sleep"), ["uasyncio.sleep", "asyncio.sleep"])
     XCTAssertEqual(s.model.qualifiedName(of: s.node(.attribute, "asyncio.sleep"))?.description, "uasyncio.sleep")
-    XCTAssertEqual(s.model.match(s.node(.attribute, "asyncio.sleep"), in: ["asyncio.sleep"])?.description, "asyncio.sleep")
+    XCTAssertEqual(
+      s.model.match(s.node(.attribute, "asyncio.sleep"), in: ["asyncio.sleep"])?.description, "asyncio.sleep")
   }
 
   func testShadowedNamesHaveNoQualifiedName() {

@@ -12,7 +12,8 @@ struct Snippet {
   init(_ source: String, allowingErrors: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
     self.source = source
     tree = SyntaxTree.parse(source)
-    XCTAssertEqual(tree.printed(), Array(source.utf8), "printing the tree must give back the source", file: file, line: line)
+    XCTAssertEqual(
+      tree.printed(), Array(source.utf8), "printing the tree must give back the source", file: file, line: line)
     if !allowingErrors {
       XCTAssertEqual(tree.diagnostics.map(\.message), [], "the snippet must parse", file: file, line: line)
     }
@@ -37,7 +38,9 @@ struct Snippet {
   }
 
   /// The `occurrence`-th node of `kind` whose text starts with `prefix`.
-  func node(_ kind: NodeKind, _ prefix: String = "", _ occurrence: Int = 0, file: StaticString = #filePath, line: UInt = #line)
+  func node(
+    _ kind: NodeKind, _ prefix: String = "", _ occurrence: Int = 0, file: StaticString = #filePath, line: UInt = #line
+  )
     -> SyntaxNode
   {
     let found = nodes(kind).filter { $0.text.hasPrefix(prefix) }
@@ -50,7 +53,9 @@ struct Snippet {
 
   /// The def or async def named `name`.
   func function(_ name: String, file: StaticString = #filePath, line: UInt = #line) -> FunctionDefSyntax {
-    let found = nodes(.functionDef).compactMap(FunctionDefSyntax.init) + nodes(.asyncFunctionDef)
+    let found =
+      nodes(.functionDef).compactMap(FunctionDefSyntax.init)
+      + nodes(.asyncFunctionDef)
       .compactMap(FunctionDefSyntax.init)
     guard let function = found.first(where: { $0.name == name }) else {
       XCTFail("no function \(name)", file: file, line: line)
