@@ -233,7 +233,8 @@ final class FixEngineTests: XCTestCase {
   func testARuleThatNeverConvergesStopsAtTheBound() {
     // Every pass offers to increment the number again.
     let rule: FakeRule = { tree in
-      (0..<UInt32(tree.tokens.count)).compactMap { token in
+      XCTAssertEqual(tree.printed(), tree.source.bytes)
+      return (0..<UInt32(tree.tokens.count)).compactMap { token in
         guard tree.tokens.kinds[Int(token)] == .number, let value = Int(tree.tokenText(token)) else { return nil }
         let range = tree.tokens.textRange(token)
         return Finding(
@@ -282,6 +283,42 @@ final class FixEngineTests: XCTestCase {
     let atEnd = runLoop("x = 1", { tree in tree.source.bytes.contains(UInt8(ascii: "y")) ? [] : append(tree) })
     XCTAssertEqual(atEnd.text, "x = 1\ny = 2")
     XCTAssertEqual(String(decoding: atEnd.appliedFixes[0].hunk.fixed, as: UTF8.self), "x = 1\ny = 2")
+  }
+
+  func testAFakeBlockingSleepRuleWithItsImportConvergesInOnePass() {
+    // `time.sleep` → `await asyncio.sleep`, adding `import asyncio` once for all findings.
+    let rule: FakeRule = { tree in
+      XCTAssertEqual(tree.printed(), tree.source.bytes)
+      let hasImport = tree.source.bytes.firstRange(of: Array("import asyncio".utf8)) != nil
+      return (0..<UInt32(max(0, tree.tokens.count - 2))).compactMap { token in
+        guard tree.tokenText(token) == "time", tree.tokenText(token + 1) == ".", tree.tokenText(token + 2) == "sleep"
+        else { return nil }
+        let range = tree.tokens.textStarts[Int(token)]..<tree.tokens.textEnds[Int(token) + 2]
+        var edits = [Edit(range: range, replacement: "await asyncio.sleep")]
+        if !hasImport { edits.append(ImportInsertion.insert("import asyncio", into: tree)) }
+        return Finding(
+          rule: RuleIdentity(code: "AF102", name: "blocking-sleep"), message: "blocks", path: "t.py", range: range,
+          fixes: [Fix(message: "Use `await asyncio.sleep`", applicability: .safe, edits: edits)], in: tree.source)
+      }
+    }
+    let input = [
+      "\"\"\"Blink.\"\"\"", "import time", "# comment", "", "async def blink():", "    while True:",
+      "        time.sleep(0.5)  # noqa: AF102", "        time.sleep(1)", "        x = \"time.sleep(2)\"",
+      "        time.sleep(0.25)",
+    ].joined(separator: "\r\n")
+    let outcome = runLoop(input, rule)
+    XCTAssertEqual(
+      outcome.text,
+      [
+        "\"\"\"Blink.\"\"\"", "import time", "import asyncio", "# comment", "", "async def blink():", "    while True:",
+        "        time.sleep(0.5)  # noqa: AF102", "        await asyncio.sleep(1)", "        x = \"time.sleep(2)\"",
+        "        await asyncio.sleep(0.25)",
+      ].joined(separator: "\r\n"))
+    XCTAssertEqual(outcome.passes.count, 1)
+    XCTAssertEqual(outcome.appliedFixes.count, 2)
+    XCTAssertEqual(outcome.remainingFindings, [], "the suppressed finding is not reported")
+    XCTAssertEqual(outcome.tree.diagnostics, [])
+    XCTAssertFalse(FixLoop.run(outcome.bytes, mode: .safe, rules: rule).changed, "idempotent")
   }
 
   func testFindingOrderDoesNotChangeTheResult() {
