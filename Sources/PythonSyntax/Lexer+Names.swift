@@ -57,7 +57,7 @@ extension Lexer {
       return
     }
     guard let (scalar, length) = decodeScalar(at: position) else {
-      // Invalid UTF-8 (already reported once by `validateUTF8`): one error token for the run.
+      // Invalid UTF-8 (reported once for the file by `checkBytes`): one error token for the run.
       position += 1
       while position < end && bytes[position] >= 0x80 && decodeScalar(at: position) == nil { position += 1 }
       emit(.error, from: start)
