@@ -1,0 +1,11 @@
+#!/usr/bin/env micropython
+"""Sensor loop without any asyncio import: `import asyncio` goes after the last import."""
+from machine import Pin
+import time
+import asyncio
+
+SENSOR = Pin(4)
+
+
+async def read_forever():
+    await asyncio.sleep_ms(2000)

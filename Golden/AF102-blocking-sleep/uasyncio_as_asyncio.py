@@ -1,0 +1,6 @@
+import uasyncio as asyncio
+import time
+
+
+async def main():
+    time.sleep(0.25)

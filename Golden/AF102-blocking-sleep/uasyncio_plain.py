@@ -1,0 +1,7 @@
+import uasyncio
+import utime
+
+
+async def main():
+    utime.sleep(2)
+    utime.sleep_ms(750)

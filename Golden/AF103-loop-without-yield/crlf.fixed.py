@@ -1,0 +1,8 @@
+import asyncio
+import machine
+
+
+async def spin(sensor):
+    while True:
+        await asyncio.sleep_ms(0)
+        sensor.poll()

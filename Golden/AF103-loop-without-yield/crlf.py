@@ -1,0 +1,7 @@
+import asyncio
+import machine
+
+
+async def spin(sensor):
+    while True:
+        sensor.poll()

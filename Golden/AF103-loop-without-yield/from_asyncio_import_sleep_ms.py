@@ -1,0 +1,6 @@
+from asyncio import sleep_ms, run
+
+
+async def spin(poll):
+    while True:
+        poll()

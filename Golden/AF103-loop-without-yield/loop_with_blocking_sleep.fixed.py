@@ -1,0 +1,17 @@
+"""A sleep AF102 converts is the loop's await point: only AF102's fix, no second yield."""
+import asyncio
+import machine
+import time
+
+
+async def blink(led):
+    while True:
+        led.toggle()
+        await asyncio.sleep_ms(500)
+
+
+async def spin(led):
+    while True:
+        await asyncio.sleep_ms(0)
+        led.toggle()
+        time.sleep_ms(1)

@@ -1,0 +1,6 @@
+import asyncio
+
+
+def spin():
+    while True:
+        pass

@@ -1,0 +1,10 @@
+import uasyncio as asyncio
+
+
+async def pump(tick):
+    while 1:
+        tick()
+    while "forever":
+        tick()
+    while (True):
+        tick()

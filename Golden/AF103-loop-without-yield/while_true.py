@@ -1,0 +1,9 @@
+import asyncio
+from machine import Pin
+
+led = Pin(25, Pin.OUT)
+
+
+async def heartbeat():
+    while True:
+        led.toggle()

@@ -1,0 +1,89 @@
+import Engine
+import PythonSyntax
+import Semantics
+
+/// What the rules share while one file is checked: the tree, its semantic model (built once),
+/// the file's settings and dialect, and the findings reported so far.
+///
+/// One context per file and run, used on one thread.
+public final class RuleContext {
+  public let tree: SyntaxTree
+  public let model: SemanticModel
+  /// The path findings carry (as given on the command line).
+  public let path: String
+  public let settings: Settings
+
+  /// The findings reported so far, in the order reported.
+  public private(set) var findings: [Finding] = []
+
+  /// Fixes of reported findings that will add an await point at a node (see `noteAwaitPoint`).
+  private var awaitPointsFromFixes: [(node: SyntaxNode, finding: Finding)] = []
+
+  init(tree: SyntaxTree, model: SemanticModel, path: String, settings: Settings) {
+    self.tree = tree
+    self.model = model
+    self.path = path
+    self.settings = settings
+  }
+
+  /// The Python the file is written for: the `target` setting, or for `auto` what its imports
+  /// and names show (DESIGN §3). Decided on first use: most files need no fix at all.
+  public private(set) lazy var dialect: Dialect = detectDialect(model, setting: settings.target.targetSetting)
+
+  /// The fixes a run with these settings applies.
+  public var fixMode: FixMode { settings.unsafeFixes ? .safeAndUnsafe : .safe }
+
+  private lazy var suppressions = SuppressionIndex(tree: tree)
+
+  // MARK: Reporting
+
+  /// Reports a finding of `rule` over the bytes `range`, and returns it.
+  @discardableResult
+  public func report(_ rule: RuleDescription, message: String, range: Range<UInt32>, fixes: [Fix] = []) -> Finding {
+    let finding = Finding(
+      rule: rule.identity, message: message, path: path, range: range, fixes: fixes, in: tree.source)
+    findings.append(finding)
+    return finding
+  }
+
+  // MARK: Interplay between rules
+
+  /// Records that applying `finding`'s fix puts an await point at `node` (AF102 turns a blocking
+  /// sleep into `await asyncio.sleep…`; AF101 will add a missing `await`), so that AF103 treats a
+  /// loop holding `node` as one that yields: after the fix it does, and adding a second yield
+  /// would be a double fix.
+  public func noteAwaitPoint(at node: SyntaxNode, from finding: Finding) {
+    awaitPointsFromFixes.append((node, finding))
+  }
+
+  /// Whether a noted fix adds an await point inside `node`'s subtree, in the code `node` runs in
+  /// (not in a function nested in it), and will really be applied: its finding is not suppressed
+  /// by a comment and has a fix this run's mode applies.
+  public func fixAddsAwaitPoint(in node: SyntaxNode) -> Bool {
+    let end = node.index + node.subtreeSize
+    let function = model.enclosingFunction(of: node)
+    return awaitPointsFromFixes.contains { point, finding in
+      node.index <= point.index && point.index < end && model.enclosingFunction(of: point) == function
+        && finding.fix(for: fixMode) != nil && !suppressions.suppresses(finding)
+    }
+  }
+
+  // MARK: Fix helpers
+
+  /// How to name asyncio's `member` in code written at `node`; `nil` when `asyncio` is hidden
+  /// there by a local or parameter of that name.
+  public func asyncio(_ member: String, at node: SyntaxNode) -> AsyncioReference? {
+    AsyncioReference(member: member, at: node, in: model)
+  }
+}
+
+extension DialectTarget {
+  /// The same setting as Semantics spells it.
+  var targetSetting: TargetSetting {
+    switch self {
+    case .auto: .auto
+    case .micropython: .micropython
+    case .cpython: .cpython
+    }
+  }
+}
