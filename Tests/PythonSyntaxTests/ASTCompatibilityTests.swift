@@ -88,7 +88,8 @@ final class ASTCompatibilityTests: XCTestCase {
     let mismatch = Self.compare(path: "t.py", bytes: source, expected: CPythonFile(entries: moved), filter: filter)
     XCTAssertEqual(mismatch?.missing, [moved[1]])
     XCTAssertEqual(mismatch?.extra, [exact[1]])
-    let rejected = Self.compare(path: "t.py", bytes: source, expected: CPythonFile(error: "SyntaxError"), filter: filter)
+    let rejected = Self.compare(
+      path: "t.py", bytes: source, expected: CPythonFile(error: "SyntaxError"), filter: filter)
     XCTAssertNotNil(rejected?.failure, "a file CPython rejects must get a diagnostic")
   }
 
@@ -160,7 +161,8 @@ final class ASTCompatibilityTests: XCTestCase {
     var failures: [FileMismatch] = []
     for name in names {
       let bytes = [UInt8](FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)!)
-      if let mismatch = Self.compare(path: name, bytes: bytes, expected: cpython[name], filter: Self.classFilter("ALL")) {
+      let filter = Self.classFilter("ALL")
+      if let mismatch = Self.compare(path: name, bytes: bytes, expected: cpython[name], filter: filter) {
         failures.append(mismatch)
       }
     }
@@ -171,7 +173,9 @@ final class ASTCompatibilityTests: XCTestCase {
 
   /// The renderer's JSON has exactly the keys of DESIGN §5 and decodes back to the tree's shape.
   func testJSONShape() throws {
-    let tree = SyntaxTree.parse("@d\nasync def f():\n    await g()\n")
+    let source = "@d\nasync def f():\n    await g()\n"
+    let (tree, problems) = checkLossless(Array(source.utf8))
+    XCTAssertEqual(problems, [])
     let json = SyntaxTreeRenderer.json(tree)
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     XCTAssertEqual(
@@ -186,7 +190,8 @@ final class ASTCompatibilityTests: XCTestCase {
 
   /// Trees deeper than JSONEncoder's nesting limit are written in slices and still nest correctly.
   func testJSONOfDeepTree() throws {
-    let chain = SyntaxTree.parse("x = 1" + String(repeating: " + 1", count: 600) + "\n")
+    let (chain, chainProblems) = checkLossless(Array(("x = 1" + String(repeating: " + 1", count: 600) + "\n").utf8))
+    XCTAssertEqual(chainProblems, [])
     let decoded = try DeepJSONReader.tree(Array(SyntaxTreeRenderer.json(chain).utf8))
     XCTAssertEqual(decoded.nodeCount, chain.nodeCount)
     XCTAssertThrowsError(try DeepJSONReader.tree(Array("{\"kind\": 1}".utf8)))
@@ -197,8 +202,8 @@ final class ASTCompatibilityTests: XCTestCase {
 
     let depth = 1000
     let source = "x = " + String(repeating: "a.", count: depth) + "b\n"
-    let tree = SyntaxTree.parse(source)
-    XCTAssertEqual(String(decoding: tree.printed(), as: UTF8.self), source)
+    let (tree, problems) = checkLossless(Array(source.utf8))
+    XCTAssertEqual(problems, [])
     let json = Array(SyntaxTreeRenderer.json(tree).utf8)
     let shape = jsonShape(json)
     XCTAssertEqual(shape.objects, tree.nodeCount, "one object per node")
@@ -277,7 +282,8 @@ final class ASTCompatibilityTests: XCTestCase {
           return name
         }()
         let numbers = fields[1...].map { field in field.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
-        current.append(ASTEntry(name: name, line: numbers[0], column: numbers[1], endLine: numbers[2], endColumn: numbers[3]))
+        current.append(
+          ASTEntry(name: name, line: numbers[0], column: numbers[1], endLine: numbers[2], endColumn: numbers[3]))
       }
     }
     flush()
@@ -429,7 +435,8 @@ final class ASTCompatibilityTests: XCTestCase {
     }
     var lines = [
       "\(mismatches.count) of \(fileCount) files differ from CPython's ast: \(missing) nodes missing or misplaced, "
-        + "\(extra) extra or misplaced; \(mismatches.filter { !$0.diagnostics.isEmpty }.count) of them have diagnostics",
+        + "\(extra) extra or misplaced; "
+        + "\(mismatches.filter { !$0.diagnostics.isEmpty }.count) of them have diagnostics",
       "per class (missing/extra): "
         + perClass.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.missing)/\($0.value.extra)" }
         .joined(separator: ", "),
@@ -445,7 +452,8 @@ final class ASTCompatibilityTests: XCTestCase {
       }
       if !mismatch.extra.isEmpty {
         lines.append(
-          "    ours only (\(mismatch.extra.count)): " + mismatch.extra.prefix(8).map(\.description).joined(separator: ", "))
+          "    ours only (\(mismatch.extra.count)): "
+            + mismatch.extra.prefix(8).map(\.description).joined(separator: ", "))
       }
     }
     return lines.joined(separator: "\n")

@@ -146,8 +146,8 @@ enum DeepJSONReader {
           case UInt8(ascii: "b"): scalars.append(0x08)
           case UInt8(ascii: "f"): scalars.append(0x0C)
           case UInt8(ascii: "u"):
-            guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-            else { throw fail("bad \\u escape") }
+            let digits = bytes.count - index >= 4 ? String(decoding: bytes[index..<index + 4], as: UTF8.self) : ""
+            guard let code = UInt32(digits, radix: 16) else { throw fail("bad \\u escape") }
             index += 4
             scalars.append(contentsOf: String(Character(Unicode.Scalar(code) ?? "\u{FFFD}")).utf8)
           default:
