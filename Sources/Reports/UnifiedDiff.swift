@@ -22,9 +22,29 @@ public enum UnifiedDiff {
     if old == new { return [] }
     let hunks = self.hunks(old: old, new: new, context: context)
     if hunks.isEmpty { return [] }
-    var output = Array("--- \(oldLabel)\n+++ \(newLabel)\n".utf8)
+    var output = Array("--- ".utf8) + headerName(oldLabel) + Array("\n+++ ".utf8) + headerName(newLabel) + [0x0A]
     for hunk in hunks { output += hunk }
     return output
+  }
+
+  /// A file name as `git diff` writes it in `---`/`+++` lines, which `git apply` and GNU
+  /// `patch` both read back: C-quoted when it holds a quote, a backslash or a control
+  /// character; followed by a tab when it holds a space (else the space would end the name).
+  static func headerName(_ name: String) -> [UInt8] {
+    let bytes = Array(name.utf8)
+    let needsQuotes = bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    guard needsQuotes else { return bytes.contains(UInt8(ascii: " ")) ? bytes + [0x09] : bytes }
+    var quoted: [UInt8] = [UInt8(ascii: "\"")]
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): quoted += [UInt8(ascii: "\\"), byte]
+      case 0x09: quoted += Array("\\t".utf8)
+      case 0x0A: quoted += Array("\\n".utf8)
+      case 0x00..<0x20, 0x7F: quoted += Array("\\".utf8) + Array(String(byte, radix: 8).leftPadded(to: 3).utf8)
+      default: quoted.append(byte)
+      }
+    }
+    return quoted + [UInt8(ascii: "\"")]
   }
 
   /// The hunks alone (`@@ … @@` and their lines), for reports that show one fix at a time.
@@ -277,5 +297,11 @@ struct LineMatcher {
     }
     // Unreachable: the frontiers meet by d = limit. Fall back to replacing everything.
     return (oldHigh, newLow, oldHigh, newLow)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

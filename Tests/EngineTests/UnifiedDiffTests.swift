@@ -157,6 +157,16 @@ final class UnifiedDiffTests: XCTestCase {
     ])
   }
 
+  func testFileNamesWithSpacesQuotesAndNonASCIIApply() throws {
+    XCTAssertEqual(diff("a\n", "b\n", path: "my file.py").prefix(36), "--- a/my file.py\t\n+++ b/my file.py\t\n")
+    XCTAssertTrue(diff("a\n", "b\n", path: "q\"b.py").hasPrefix("--- \"a/q\\\"b.py\"\n+++ \"b/q\\\"b.py\"\n"))
+    try assertApplies([
+      ("dir with space/my file.py", Array("x = 1\n".utf8), Array("x = 2\n".utf8)),
+      ("caf\u{E9}.py", Array("x = 1\n".utf8), Array("x = 2\n".utf8)),
+      ("q\"uote\\d.py", Array("x = 1\n".utf8), Array("x = 2\n".utf8)),
+    ])
+  }
+
   func testRandomEditsApply() throws {
     var generator = SplitMix64(seed: 7)
     var cases: [(path: String, old: [UInt8], new: [UInt8])] = []
