@@ -297,13 +297,14 @@ struct ConfigurationParser {
       .map(\.0)
   }
 
-  /// The known key `key` was probably meant to be: the same but for case and `_`, or one within
-  /// a small edit distance.
+  /// The known key `key` was probably meant to be: the same but for case and `_`, one within a
+  /// small edit distance, or one it begins (`handler` for `handler-arg`); the closest wins.
   static func suggestion(for key: String, among known: [String]) -> String? {
     let normalized = key.lowercased().replacing("_", with: "-")
     if let same = known.first(where: { $0 == normalized }) { return same }
     let limit = key.count >= 8 ? 3 : 2
-    let scored = known.map { ($0, editDistance(Array(normalized), Array($0))) }.filter { $0.1 <= limit }
+    let scored = known.map { ($0, editDistance(Array(normalized), Array($0))) }
+      .filter { $0.1 <= limit || (normalized.count >= 4 && $0.0.hasPrefix(normalized)) }
     return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
   }
 
