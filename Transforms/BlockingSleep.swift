@@ -38,8 +38,9 @@ public struct BlockingSleep: Rule {
 
   // MARK: Fix
 
-  /// Replaces the callee by `await <asyncio sleep>` and rewrites the argument where the unit
-  /// changes; every other byte of the call (comments, line breaks, a trailing comma) stays.
+  /// Replaces the call by `await <asyncio sleep>(…)`, in one edit over the call: the callee
+  /// changes, the argument changes where the unit does, and every other byte of the call
+  /// (comments, line breaks, spacing, a trailing comma) is copied as it was.
   /// No fix inside a comprehension or generator expression: `await` there changes what the
   /// expression is (an async generator) or, in MicroPython, does not compile.
   private func fix(for call: CallSyntax, argument: SyntaxNode, sleep: Sleep, in context: RuleContext) -> Fix? {
@@ -48,12 +49,16 @@ public struct BlockingSleep: Rule {
     let replacement = sleep.replacement(for: argument, dialect: context.dialect)
     guard let reference = context.asyncio(replacement.member, at: node) else { return nil }
     let parenthesize = Self.needsParentheses(node)
-    var edits = [
-      Edit(range: call.callee.textRange, replacement: (parenthesize ? "(" : "") + "await " + reference.expression)
-    ]
-    edits += replacement.argument.edits(for: argument)
-    if parenthesize { edits.append(.insertion(")", at: node.textRange.upperBound)) }
-    edits += reference.importEdits
+    let bytes = node.tree.source.bytes
+    let callRange = node.textRange
+    let calleeEnd = Int(call.callee.textRange.upperBound)
+    let argumentRange = argument.textRange
+    var text = Array(((parenthesize ? "(" : "") + "await " + reference.expression).utf8)
+    text += bytes[calleeEnd..<Int(argumentRange.lowerBound)]
+    text += replacement.argument.text(for: argument)
+    text += bytes[Int(argumentRange.upperBound)..<Int(callRange.upperBound)]
+    if parenthesize { text += Array(")".utf8) }
+    let edits = [Edit(range: callRange, replacement: text)] + reference.importEdits
     let shown = "await \(reference.expression)(\(replacement.argument.display(for: argument)))"
     return Fix(message: "Replace with `\(shown)`", applicability: .safe, edits: edits)
   }

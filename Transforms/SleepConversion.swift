@@ -83,16 +83,18 @@ enum ArgumentChange: Hashable {
   /// Divided by this literal: `/ 1000` appended, the argument bracketed when it binds looser.
   case divide(by: String)
 
-  func edits(for argument: SyntaxNode) -> [Edit] {
-    let range = argument.textRange
+  /// The new argument's bytes: the original ones, kept or bracketed, or the converted literal.
+  func text(for argument: SyntaxNode) -> [UInt8] {
+    let original = Array(
+      argument.tree.source.bytes[Int(argument.textRange.lowerBound)..<Int(argument.textRange.upperBound)])
     switch self {
     case .keep:
-      return []
+      return original
     case .replace(let text):
-      return [Edit(range: range, replacement: text)]
+      return Array(text.utf8)
     case .divide(let divisor):
-      if Self.bindsTighterThanDivision(argument) { return [.insertion(" / \(divisor)", at: range.upperBound)] }
-      return [.insertion("(", at: range.lowerBound), .insertion(") / \(divisor)", at: range.upperBound)]
+      if Self.bindsTighterThanDivision(argument) { return original + Array(" / \(divisor)".utf8) }
+      return Array("(".utf8) + original + Array(") / \(divisor)".utf8)
     }
   }
 

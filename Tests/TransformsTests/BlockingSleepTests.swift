@@ -113,6 +113,17 @@ final class BlockingSleepTests: XCTestCase {
     XCTAssertEqual(finding.end, TextPosition(line: 6, column: 22))
   }
 
+  func testTheFixIsOneEditOverTheCall() throws {
+    let source = micropython + "async def f():\n    time.sleep(0.5)\n    time.sleep(  # why\n        1)\n"
+    let findings = RuleTesting.findings(source)
+    let edits = findings.compactMap(\.fixes.first).map(\.edits)
+    XCTAssertEqual(edits.map(\.count), [1, 1], "asyncio is imported: no import edit")
+    let first = try XCTUnwrap(edits.first?.first)
+    XCTAssertEqual(first.replacementText, "await asyncio.sleep_ms(500)")
+    XCTAssertEqual(first.span, TextPosition(line: 6, column: 5)..<TextPosition(line: 6, column: 20))
+    XCTAssertEqual(edits.last?.first?.replacementText, "await asyncio.sleep_ms(  # why\n        1000)")
+  }
+
   func testShadowedAsyncioLeavesTheFindingWithoutFix() throws {
     let source = micropython + "async def f(asyncio):\n    time.sleep(1)\n"
     let finding = try XCTUnwrap(RuleTesting.findings(source).first)
