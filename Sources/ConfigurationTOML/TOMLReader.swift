@@ -35,7 +35,8 @@ public enum TOMLReader {
     do {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
-      throw TOMLSyntaxError(line: error.source.begin.line, column: error.source.begin.column, message: error.description)
+      throw TOMLSyntaxError(
+        line: error.source.begin.line, column: error.source.begin.column, message: error.description)
     } catch {
       throw TOMLSyntaxError(line: 1, column: 1, message: "\(error)")
     }

@@ -23,8 +23,9 @@ public struct CheckOptions: Hashable, Sendable {
   /// Upper bound on worker threads; at least 1.
   public var jobs: Int
 
-  public init(overrides: ConfigurationOverrides = ConfigurationOverrides(), configurationFile: String? = nil, jobs: Int = 1)
-  {
+  public init(
+    overrides: ConfigurationOverrides = ConfigurationOverrides(), configurationFile: String? = nil, jobs: Int = 1
+  ) {
     self.overrides = overrides
     self.configurationFile = configurationFile
     self.jobs = jobs

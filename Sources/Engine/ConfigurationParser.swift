@@ -159,7 +159,8 @@ struct ConfigurationParser {
   private func addedBlockingCalls(_ value: TOMLNode) throws(ConfigurationError) -> [BlockingCall] {
     let path = ["blocking-calls", "add"]
     let shape =
-      "'blocking-calls.add' must be an array of qualified names or { call = \"mylib.read_all\", advice = \"…\" } tables"
+      "'blocking-calls.add' must be an array of qualified names or "
+      + "{ call = \"mylib.read_all\", advice = \"…\" } tables"
     guard let array = value.array else {
       throw error("\(shape), got \(Self.describe(value))", at: path)
     }
@@ -179,7 +180,8 @@ struct ConfigurationParser {
         switch key {
         case "call":
           guard let name = field.string else {
-            throw error("'blocking-calls.add' entry's 'call' must be a qualified name, got \(Self.describe(field))", at: path)
+            throw error(
+              "'blocking-calls.add' entry's 'call' must be a qualified name, got \(Self.describe(field))", at: path)
           }
           call = try qualifiedName(name, key: "'blocking-calls.add'", at: path)
         case "advice":
@@ -188,7 +190,8 @@ struct ConfigurationParser {
           }
           advice = text
         default:
-          throw unknownKey(key, among: ["call", "advice"], at: path, what: "'blocking-calls.add' entry has unknown key")
+          throw unknownKey(
+            key, among: ["call", "advice"], at: path, what: "'blocking-calls.add' entry has unknown key")
         }
       }
       guard let call else { throw error("'blocking-calls.add' entry has no 'call'", at: path) }
@@ -278,7 +281,8 @@ struct ConfigurationParser {
   }
 
   private func error(_ message: String, at path: [String], needle: Needle? = nil) -> ConfigurationError {
-    ConfigurationError(file: file, line: sourceMap.line(of: tablePath + path, needle: needle), message: prefix + message)
+    ConfigurationError(
+      file: file, line: sourceMap.line(of: tablePath + path, needle: needle), message: prefix + message)
   }
 
   private func unknownKey(
@@ -345,7 +349,8 @@ struct ConfigurationParser {
       case "\n": result += "\\n"
       case "\t": result += "\\t"
       case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+        result +=
+          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
           + String(scalar.value, radix: 16, uppercase: true)
       default: result.unicodeScalars.append(scalar)
       }

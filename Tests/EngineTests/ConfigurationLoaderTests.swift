@@ -193,8 +193,10 @@ final class ConfigurationLoaderTests: XCTestCase {
     XCTAssertFalse(settings.unsafeFixes)
     XCTAssertEqual(try self.settings("a.py", in: directory).target, .micropython)
     XCTAssertEqual(
-      try self.settings("nowhere/a.py", in: try TemporaryDirectory(), overrides: ConfigurationOverrides(target: .cpython))
-        .target, .cpython, "the command line applies without a configuration too")
+      try self.settings(
+        "nowhere/a.py", in: try TemporaryDirectory(), overrides: ConfigurationOverrides(target: .cpython)
+      )
+      .target, .cpython, "the command line applies without a configuration too")
   }
 
   func testPerFileIgnoresByGlob() throws {
@@ -224,7 +226,8 @@ final class ConfigurationLoaderTests: XCTestCase {
 
   func testPerFileIgnoresAreRelativeToTheConfigurationFile() throws {
     let directory = try TemporaryDirectory()
-    try directory.write("conf/asyncfix.toml", "[per-file-ignores]\n\"app/*.py\" = [\"AF001\"]\n\"x.py\" = [\"AF101\"]\n")
+    try directory.write(
+      "conf/asyncfix.toml", "[per-file-ignores]\n\"app/*.py\" = [\"AF001\"]\n\"x.py\" = [\"AF101\"]\n")
     let configuration = "conf/asyncfix.toml"
     func isEnabled(_ code: String, _ path: String) throws -> Bool {
       try settings(path, in: directory, configurationFile: configuration).selection.isEnabled(code)
@@ -239,7 +242,8 @@ final class ConfigurationLoaderTests: XCTestCase {
   func testExcludeGlobsRelativeToTheConfigurationFile() throws {
     let directory = try TemporaryDirectory()
     try directory.write(
-      "proj/pyproject.toml", "[tool.asyncfix]\nexclude = [\"vendor/\", \"/migrations\", \"*_pb2.py\", \"!keep_pb2.py\"]\n")
+      "proj/pyproject.toml",
+      "[tool.asyncfix]\nexclude = [\"vendor/\", \"/migrations\", \"*_pb2.py\", \"!keep_pb2.py\"]\n")
     let loader = ConfigurationLoader(workingDirectory: directory.path)
     XCTAssertTrue(loader.isExcluded("proj/vendor", isDirectory: true))
     XCTAssertFalse(loader.isExcluded("proj/vendor", isDirectory: false), "vendor/ matches directories only")

@@ -47,7 +47,8 @@ final class ConfigurationParsingTests: XCTestCase {
       target = "micropython"
       unsafe-fixes = true
       precise-delay-ms = 0
-      blocking-calls = { add = ["mylib.read_all", { call = "mylib.flash", advice = "Use flash_async" }], remove = ["os.sync"] }
+      blocking-calls.add = ["mylib.read_all", { call = "mylib.flash", advice = "Use flash_async" }]
+      blocking-calls.remove = ["os.sync"]
       interrupt-registrars = ["mylib.on_edge", { call = "mylib.Timer.every", handler-arg = 2, handler-keyword = "cb" }]
 
       [tool.asyncfix.per-file-ignores]
@@ -140,7 +141,8 @@ final class ConfigurationParsingTests: XCTestCase {
       "pyproject.toml:2: [tool.asyncfix] unknown key 'interupt-registrars' (did you mean 'interrupt-registrars'?)")
     XCTAssertEqual(
       error("[tool.asyncfix]\nextend-ignore = []\n"), "pyproject.toml:2: [tool.asyncfix] unknown key 'extend-ignore'")
-    XCTAssertEqual(error("[tool.asyncfix]\nline-length = 88\n"), "pyproject.toml:2: [tool.asyncfix] unknown key 'line-length'")
+    XCTAssertEqual(
+      error("[tool.asyncfix]\nline-length = 88\n"), "pyproject.toml:2: [tool.asyncfix] unknown key 'line-length'")
     XCTAssertEqual(ConfigurationParser.suggestion(for: "Target", among: ConfigurationParser.keys), "target")
     XCTAssertEqual(ConfigurationParser.suggestion(for: "exlude", among: ConfigurationParser.keys), "exclude")
     XCTAssertEqual(ConfigurationParser.suggestion(for: "precise", among: ConfigurationParser.keys), "precise-delay-ms")
@@ -340,7 +342,9 @@ final class ConfigurationParsingTests: XCTestCase {
     let invalid = ConfigurationLoader.parse(
       bytes: Array("[tool.asyncfix]\nselect = [\"".utf8) + [0xFF] + Array("\"]\n".utf8), display: "pyproject.toml",
       directory: "/", kind: .pyproject)
-    XCTAssertEqual(invalid, .failure(ConfigurationError(file: "pyproject.toml", message: "invalid TOML: the file is not valid UTF-8")))
+    XCTAssertEqual(
+      invalid,
+      .failure(ConfigurationError(file: "pyproject.toml", message: "invalid TOML: the file is not valid UTF-8")))
     XCTAssertEqual(
       error("[tool.asyncfix]\n\ntarget = \"auto\u{0}\"\n"),
       "pyproject.toml:3: invalid TOML: NUL characters are not allowed")
