@@ -25,7 +25,10 @@ struct ConfigurationSourceMap {
   private var entries: [Entry] = []
 
   init(text: String) {
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // "\r\n" is one Character in Swift, so it must be named as a separator of its own.
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    if lines[0].first == "\u{FEFF}" { lines[0] = lines[0].dropFirst() }
+    self.lines = lines
     var table: [String] = []
     var openString: Substring?
     for (index, line) in lines.enumerated() {

@@ -150,6 +150,14 @@ final class ConfigurationParsingTests: XCTestCase {
     XCTAssertNil(ConfigurationParser.suggestion(for: "pre", among: ConfigurationParser.keys), "too short a prefix")
   }
 
+  func testLinesAreCountedWithCRLFAndAByteOrderMark() {
+    XCTAssertEqual(
+      error("\u{FEFF}select = [\"AF1\"]\r\n\r\nselct = 1\r\n", kind: .asyncfixTOML),
+      "asyncfix.toml:3: unknown key 'selct' (did you mean 'select'?)")
+    XCTAssertEqual(
+      error("\u{FEFF}selct = 1\r\n", kind: .asyncfixTOML), "asyncfix.toml:1: unknown key 'selct' (did you mean 'select'?)")
+  }
+
   func testFirstErrorInFileOrderIsReported() {
     // Both keys are wrong; `zzz` comes first in the file, `aaa` first by name.
     XCTAssertEqual(
