@@ -312,9 +312,14 @@ final class ASTCompatibilityTests: XCTestCase {
     var endLine: Int
     var endColumn: Int
 
+    /// Source order, then the class name: integers first keeps sorting cheap in debug builds, and
+    /// differences are reported in the order they appear in the file.
     static func < (lhs: ASTEntry, rhs: ASTEntry) -> Bool {
-      (lhs.name, lhs.line, lhs.column, lhs.endLine, lhs.endColumn)
-        < (rhs.name, rhs.line, rhs.column, rhs.endLine, rhs.endColumn)
+      if lhs.line != rhs.line { return lhs.line < rhs.line }
+      if lhs.column != rhs.column { return lhs.column < rhs.column }
+      if lhs.endLine != rhs.endLine { return lhs.endLine < rhs.endLine }
+      if lhs.endColumn != rhs.endColumn { return lhs.endColumn < rhs.endColumn }
+      return lhs.name < rhs.name
     }
 
     var description: String { "\(name) \(line):\(column)-\(endLine):\(endColumn)" }
