@@ -9,7 +9,8 @@ import Reports
 ///
 /// Deterministic: mutant `i` comes from its own SplitMix64 seeded with `seed` and `i`, so any one
 /// mutant can be reproduced alone. Environment:
-/// - `ASYNCFIX_FUZZ_ITERATIONS` (default 10,000: about 15 s in a debug build on 2 cores), `ASYNCFIX_FUZZ_SEED` (decimal or 0x-hex),
+/// - `ASYNCFIX_FUZZ_ITERATIONS` (default 10,000: about 15 s in a debug build on 2 cores),
+/// - `ASYNCFIX_FUZZ_SEED` (decimal or 0x-hex),
 /// - `ASYNCFIX_FUZZ_ONLY=i` to run mutant `i` alone,
 /// - `ASYNCFIX_FUZZ_OUTPUT=dir` to keep failing mutants (and their reductions) there.
 final class FuzzTests: XCTestCase {
