@@ -1,4 +1,5 @@
 import Engine
+import Semantics
 import PythonSyntax
 
 /// A rule: a small type that looks at the node kinds its description lists and reports findings
@@ -82,12 +83,12 @@ public struct RuleExample: Sendable {
   /// The code, markers included.
   public let code: String
   /// The dialect the example is checked under (`auto` decides from its imports, as for files).
-  public let target: DialectTarget
+  public let target: TargetSetting
   /// Where the example is written, so a failing example test points at it.
   public let file: StaticString
   public let line: UInt
 
-  public init(_ code: String, target: DialectTarget = .auto, file: StaticString = #filePath, line: UInt = #line) {
+  public init(_ code: String, target: TargetSetting = .auto, file: StaticString = #filePath, line: UInt = #line) {
     self.code = code
     self.target = target
     self.file = file
@@ -118,7 +119,7 @@ public struct RuleCorrection: Sendable {
   public let after: String
 
   public init(
-    _ before: String, _ after: String, target: DialectTarget = .auto, file: StaticString = #filePath,
+    _ before: String, _ after: String, target: TargetSetting = .auto, file: StaticString = #filePath,
     line: UInt = #line
   ) {
     self.before = RuleExample(before, target: target, file: file, line: line)

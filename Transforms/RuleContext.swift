@@ -28,7 +28,7 @@ public final class RuleContext {
 
   /// The Python the file is written for: the `target` setting, or for `auto` what its imports
   /// and names show (DESIGN §3). Decided on first use: most files need no fix at all.
-  public private(set) lazy var dialect: Dialect = detectDialect(model, setting: settings.target.targetSetting)
+  public private(set) lazy var dialect: Dialect = detectDialect(model, setting: settings.target)
 
   /// The fixes a run with these settings applies.
   public var fixMode: FixMode { settings.unsafeFixes ? .safeAndUnsafe : .safe }
@@ -74,16 +74,5 @@ public final class RuleContext {
   /// there by a local or parameter of that name.
   public func asyncio(_ member: String, at node: SyntaxNode) -> AsyncioReference? {
     AsyncioReference(member: member, at: node, in: model)
-  }
-}
-
-extension DialectTarget {
-  /// The same setting as Semantics spells it.
-  var targetSetting: TargetSetting {
-    switch self {
-    case .auto: .auto
-    case .micropython: .micropython
-    case .cpython: .cpython
-    }
   }
 }

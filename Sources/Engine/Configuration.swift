@@ -1,12 +1,8 @@
-/// Which Python a file is written for (DESIGN §3): rules pick their fixes by it, e.g.
-/// `asyncio.sleep_ms` exists only in MicroPython.
-public enum DialectTarget: String, CaseIterable, Hashable, Sendable {
-  /// Decided per file: MicroPython when it imports a MicroPython module or uses `sleep_ms` /
-  /// `ThreadSafeFlag`, CPython otherwise.
-  case auto
-  case micropython
-  case cpython
-}
+import Semantics
+
+/// Which Python a file is written for (DESIGN §3): the `target` key and `--target`. One type
+/// with Semantics, which decides `auto` per file (`detectDialect`); this is only its name here.
+public typealias DialectTarget = TargetSetting
 
 /// A call the `blocking-call` rule (AF109) should report, added by configuration.
 public struct BlockingCall: Hashable, Sendable {
@@ -75,7 +71,7 @@ public struct Configuration: Hashable, Sendable {
   public var perFileIgnores: [PerFileIgnore] = []
   /// The `exclude` patterns, compiled; the default exclusions of `FileDiscovery` still apply.
   var exclude = Gitignore(contents: [])
-  public var target: DialectTarget?
+  public var target: TargetSetting?
   public var unsafeFixes: Bool?
   public var preciseDelayMilliseconds: Int?
   public var blockingCalls = BlockingCallChanges.none

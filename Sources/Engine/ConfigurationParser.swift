@@ -1,3 +1,4 @@
+import Semantics
 import ConfigurationTOML
 
 /// Turns the `[tool.asyncfix]` table of a `pyproject.toml`, or the top level of an
@@ -118,9 +119,9 @@ struct ConfigurationParser {
 
   // MARK: - Rule behaviour
 
-  private func target(_ value: TOMLNode) throws(ConfigurationError) -> DialectTarget {
-    guard let name = value.string, let target = DialectTarget(rawValue: name) else {
-      let choices = DialectTarget.allCases.map { Self.quoted($0.rawValue) }.joined(separator: ", ")
+  private func target(_ value: TOMLNode) throws(ConfigurationError) -> TargetSetting {
+    guard let name = value.string, let target = TargetSetting(rawValue: name) else {
+      let choices = TargetSetting.allCases.map { Self.quoted($0.rawValue) }.joined(separator: ", ")
       throw error("'target' must be one of \(choices), got \(Self.describe(value))", at: ["target"])
     }
     return target

@@ -1,3 +1,5 @@
+import Semantics
+
 /// What the command line says about settings that a configuration file can also set. Command-line
 /// options win over the configuration, as in ruff.
 public struct ConfigurationOverrides: Hashable, Sendable {
@@ -7,11 +9,11 @@ public struct ConfigurationOverrides: Hashable, Sendable {
   /// `--ignore`: disabled on top of whatever the configuration (or `--select`) enables.
   public var ignore: [String]
   /// `--target`: replaces the configuration's `target`.
-  public var target: DialectTarget?
+  public var target: TargetSetting?
   /// `--unsafe-fixes` (`true`) or its negation (`false`); `nil` leaves the configuration's.
   public var unsafeFixes: Bool?
 
-  public init(select: [String]? = nil, ignore: [String] = [], target: DialectTarget? = nil, unsafeFixes: Bool? = nil) {
+  public init(select: [String]? = nil, ignore: [String] = [], target: TargetSetting? = nil, unsafeFixes: Bool? = nil) {
     self.select = select
     self.ignore = ignore
     self.target = target
@@ -24,7 +26,7 @@ public struct ConfigurationOverrides: Hashable, Sendable {
 public struct Settings: Hashable, Sendable {
   /// The rules enabled for this file.
   public var selection: CodeSelection
-  public var target: DialectTarget
+  public var target: TargetSetting
   /// Whether unsafe fixes are applied.
   public var unsafeFixes: Bool
   /// AF102 leaves `sleep_ms(n)` / `sleep_us(n)` of at most this many milliseconds alone: such
@@ -40,7 +42,7 @@ public struct Settings: Hashable, Sendable {
   public static let defaultPreciseDelayMilliseconds = 5
 
   public init(
-    selection: CodeSelection = .all, target: DialectTarget = .auto, unsafeFixes: Bool = false,
+    selection: CodeSelection = .all, target: TargetSetting = .auto, unsafeFixes: Bool = false,
     preciseDelayMilliseconds: Int = Settings.defaultPreciseDelayMilliseconds,
     blockingCalls: BlockingCallChanges = .none, interruptRegistrars: [InterruptRegistrar] = [],
     configurationFile: String? = nil

@@ -1,3 +1,4 @@
+import Semantics
 import XCTest
 
 @testable import Engine
@@ -230,7 +231,7 @@ final class ConfigurationParsingTests: XCTestCase {
   // MARK: - Rule behaviour
 
   func testTargetValues() throws {
-    for target in DialectTarget.allCases {
+    for target in TargetSetting.allCases {
       XCTAssertEqual(try configuration("[tool.asyncfix]\ntarget = \"\(target.rawValue)\"\n").target, target)
     }
     XCTAssertEqual(

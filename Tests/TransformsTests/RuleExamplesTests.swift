@@ -1,4 +1,5 @@
 import Engine
+import Semantics
 import PythonSyntax
 import Transforms
 import XCTest
@@ -112,7 +113,7 @@ final class RuleExamplesTests: XCTestCase {
     RuleTesting.findings(example.source, code: rule.code, settings: RuleTesting.settings(target: example.target))
   }
 
-  private func fixed(_ source: String, _ rule: RuleDescription, _ target: DialectTarget) -> String {
+  private func fixed(_ source: String, _ rule: RuleDescription, _ target: TargetSetting) -> String {
     RuleTesting.fixed(source, code: rule.code, settings: RuleTesting.settings(target: target))
   }
 

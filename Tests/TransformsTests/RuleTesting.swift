@@ -1,4 +1,5 @@
 import Engine
+import Semantics
 import PythonSyntax
 import Transforms
 import XCTest
@@ -6,7 +7,7 @@ import XCTest
 /// Running the registered rules on snippets the way `check` and `fix` do: all rules, then the
 /// engine's suppression comments.
 enum RuleTesting {
-  static func settings(target: DialectTarget = .auto, preciseDelayMilliseconds: Int = 5, unsafeFixes: Bool = false)
+  static func settings(target: TargetSetting = .auto, preciseDelayMilliseconds: Int = 5, unsafeFixes: Bool = false)
     -> Settings
   {
     Settings(target: target, unsafeFixes: unsafeFixes, preciseDelayMilliseconds: preciseDelayMilliseconds)
