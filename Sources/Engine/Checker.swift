@@ -1,34 +1,77 @@
 import PythonSyntax
 
-/// The outcome of checking one file: its findings, or why it could not be checked.
+/// The outcome of checking (or fixing) one file: its findings, or why it could not be checked.
 public struct FileReport: Hashable, Sendable {
   public var path: String
-  /// Sorted by position.
+  /// Sorted by position. After `fix` and `diff`: the findings that remain in the fixed text.
   public var findings: [Finding]
+  /// Why the file could not be read; then there are no findings.
   public var error: FileError?
+  /// Which fixes the file's settings allow (`--unsafe-fixes` or the configuration's
+  /// `unsafe-fixes`): what `[*]` and the summary's counts are measured against.
+  public var fixMode: FixMode
+  /// `fix` and `diff`: the bytes read and what the fixes made of them, when they differ.
+  public var original: [UInt8]?
+  public var fixed: [UInt8]?
+  /// `fix` and `diff`: how many fixes were applied (`fix`: and written) over all passes.
+  public var fixedCount: Int
+  /// Errors for this file besides `error`: a rolled-back pass, fixes that did not converge, a
+  /// refused write. Each one makes the run exit with status 2.
+  public var problems: [String]
 
-  public init(path: String, findings: [Finding] = [], error: FileError? = nil) {
+  public init(
+    path: String, findings: [Finding] = [], error: FileError? = nil, fixMode: FixMode = .safe,
+    original: [UInt8]? = nil, fixed: [UInt8]? = nil, fixedCount: Int = 0, problems: [String] = []
+  ) {
     self.path = path
     self.findings = findings
     self.error = error
+    self.fixMode = fixMode
+    self.original = original
+    self.fixed = fixed
+    self.fixedCount = fixedCount
+    self.problems = problems
+  }
+
+  /// Every error of this file as `path: message`, the read error first.
+  public var failures: [String] {
+    (error.map { [$0.description] } ?? []) + problems.map { "\(path): \($0)" }
   }
 }
 
-/// What `check` needs besides the paths.
-public struct CheckOptions: Hashable, Sendable {
+/// What a run does with the fixes: only report (`check`), write them (`fix`), or keep the
+/// fixed text for a diff (`diff`). `fix` and `diff` compute exactly the same text.
+public enum RunMode: Hashable, Sendable {
+  case check
+  case fix
+  case diff
+}
+
+/// The rules for the file at a path under its settings, as `FixLoop` takes them. The engine
+/// cannot see the rules (`Transforms` depends on it), so the front end passes
+/// `RuleRunner.rules` in; tests may pass fakes.
+public typealias RuleFactory = @Sendable (_ path: String, _ settings: Settings) -> (SyntaxTree) -> [Finding]
+
+/// What a run needs besides the paths.
+public struct CheckOptions: Sendable {
   /// The command line's settings, which win over configuration files.
   public var overrides: ConfigurationOverrides
   /// `--config FILE`: one configuration for every path instead of the nearest one.
   public var configurationFile: String?
   /// Upper bound on worker threads; at least 1.
   public var jobs: Int
+  public var mode: RunMode
+  public var rules: RuleFactory
 
   public init(
-    overrides: ConfigurationOverrides = ConfigurationOverrides(), configurationFile: String? = nil, jobs: Int = 1
+    overrides: ConfigurationOverrides = ConfigurationOverrides(), configurationFile: String? = nil, jobs: Int = 1,
+    mode: RunMode = .check, rules: @escaping RuleFactory = Checker.syntaxErrorRules
   ) {
     self.overrides = overrides
     self.configurationFile = configurationFile
     self.jobs = jobs
+    self.mode = mode
+    self.rules = rules
   }
 }
 
@@ -42,15 +85,28 @@ public struct CheckRun: Hashable, Sendable {
 
   public var findings: [Finding] { reports.flatMap(\.findings) }
   public var errors: [FileError] { reports.compactMap(\.error) }
+  /// Every file error as `path: message`, in output order (configuration errors apart).
+  public var failures: [String] { reports.flatMap(\.failures) }
+  public var hasFailures: Bool { !configurationErrors.isEmpty || reports.contains { !$0.failures.isEmpty } }
   /// Number of files that were read and parsed.
   public var checkedFileCount: Int { reports.count { $0.error == nil } }
+  /// `fix`/`diff`: fixes applied, and the files they changed.
+  public var fixedCount: Int { reports.reduce(0) { $0 + $1.fixedCount } }
+  public var fixedFileCount: Int { reports.count { $0.fixedCount > 0 } }
 }
 
 /// The engine's entry point: discovery, then the per-file pipeline in parallel.
 ///
-/// Foundation milestone: the per-file work is reading and parsing, and the only rule is AF001.
-/// Later milestones add the project index between parsing and the rules (DESIGN §4).
+/// Each file is read, parsed and given to the rules the front end injects; `check` drops the
+/// suppressed findings (`FixLoop.unsuppressedFindings`), `fix` and `diff` run the fix loop and
+/// report what remains in its output, and `fix` writes the output atomically. Later milestones
+/// add the project index between parsing and the rules (DESIGN §4).
 public enum Checker {
+  /// The rules when none are injected: AF001 from the parser's diagnostics, if selected.
+  public static let syntaxErrorRules: RuleFactory = { path, settings in
+    { tree in findings(in: tree, path: path, selection: settings.selection) }
+  }
+
   public static func check(paths: [String], options: CheckOptions) -> CheckRun {
     let loader = ConfigurationLoader(configurationFile: options.configurationFile, overrides: options.overrides)
     let files = FileDiscovery.discover(paths, isExcluded: loader.isExcluded)
@@ -66,21 +122,32 @@ public enum Checker {
     }
     let reports = ParallelMap.map(work, jobs: options.jobs) { item in
       if let error = item.file.error { return FileReport(path: item.file.path, error: error) }
-      return checkFile(item.file.path, settings: item.settings)
+      return processFile(item.file.path, settings: item.settings, options: options)
     }
     configurationErrors.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     return CheckRun(reports: reports, configurationErrors: configurationErrors)
   }
 
-  /// Reads, parses and checks one file with `settings`.
-  public static func checkFile(_ path: String, settings: Settings) -> FileReport {
-    switch SourceFile.read(path) {
+  /// `--stdin-filename`: `source` checked or fixed as if it were the file at `path` (whose
+  /// configuration applies). Nothing is written, even in `fix` mode: the caller prints
+  /// `fixed ?? original`.
+  public static func check(source: [UInt8], path: String, options: CheckOptions) -> CheckRun {
+    let loader = ConfigurationLoader(configurationFile: options.configurationFile, overrides: options.overrides)
+    switch loader.settings(forFile: path) {
     case .failure(let error):
-      return FileReport(path: path, error: error)
-    case .success(let bytes):
-      let tree = SyntaxTree.parse(SourceBuffer(bytes))
-      return FileReport(path: path, findings: findings(in: tree, path: path, selection: settings.selection))
+      return CheckRun(reports: [], configurationErrors: [error])
+    case .success(let settings):
+      var readOnly = options
+      if readOnly.mode == .fix { readOnly.mode = .diff }
+      var report = process(source, path: path, settings: settings, options: readOnly)
+      if report.original == nil { report.original = source }
+      return CheckRun(reports: [report])
     }
+  }
+
+  /// Reads, parses and checks one file with `settings`, the syntax-error rule only.
+  public static func checkFile(_ path: String, settings: Settings) -> FileReport {
+    processFile(path, settings: settings, options: CheckOptions())
   }
 
   /// Reads, parses and checks one file with the default settings but `selection`.
@@ -88,12 +155,48 @@ public enum Checker {
     checkFile(path, settings: Settings(selection: selection))
   }
 
-  /// Every enabled finding of a parsed file, sorted by position.
+  /// Every enabled syntax-error finding of a parsed file, sorted by position.
   public static func findings(in tree: SyntaxTree, path: String, selection: CodeSelection) -> [Finding] {
     var findings: [Finding] = []
     if selection.isEnabled(RuleCatalog.syntaxError.code) {
       findings += SyntaxErrorFindings.findings(in: tree, path: path)
     }
     return findings.sorted(by: Finding.precedes)
+  }
+
+  /// Reads the file at `path`, then `process`es it; in `fix` mode writes the fixed text.
+  static func processFile(_ path: String, settings: Settings, options: CheckOptions) -> FileReport {
+    let bytes: [UInt8]
+    switch SourceFile.read(path) {
+    case .failure(let error): return FileReport(path: path, error: error)
+    case .success(let contents): bytes = contents
+    }
+    var report = process(bytes, path: path, settings: settings, options: options)
+    guard options.mode == .fix, let fixed = report.fixed else { return report }
+    if case .failure(let error) = AtomicWrite.replaceContents(of: path, original: bytes, with: fixed) {
+      // Nothing was written: what remains is what the file still holds.
+      let rules = options.rules(path, settings)
+      report.findings = FixLoop.unsuppressedFindings(in: SyntaxTree.parse(SourceBuffer(bytes)), rules: rules)
+      report.fixed = nil
+      report.fixedCount = 0
+      report.problems.append(error.message)
+    }
+    return report
+  }
+
+  /// Checks, or runs the fix loop on, one file's bytes.
+  static func process(_ bytes: [UInt8], path: String, settings: Settings, options: CheckOptions) -> FileReport {
+    let rules = options.rules(path, settings)
+    let fixMode: FixMode = settings.unsafeFixes ? .safeAndUnsafe : .safe
+    if options.mode == .check {
+      let tree = SyntaxTree.parse(SourceBuffer(bytes))
+      return FileReport(
+        path: path, findings: FixLoop.unsuppressedFindings(in: tree, rules: rules), fixMode: fixMode)
+    }
+    let outcome = FixLoop.run(bytes, mode: fixMode, rules: rules)
+    return FileReport(
+      path: path, findings: outcome.remainingFindings, fixMode: fixMode,
+      original: outcome.changed ? bytes : nil, fixed: outcome.changed ? outcome.bytes : nil,
+      fixedCount: outcome.appliedFixes.count, problems: outcome.problems.map(\.description))
   }
 }

@@ -7,20 +7,24 @@ struct AsyncFix: ParsableCommand {
     commandName: "asyncfix",
     abstract: "Find and fix asyncio pitfalls in MicroPython and CPython code.",
     discussion: """
-      asyncfix parses Python into a lossless syntax tree and reports the asyncio pitfalls it \
-      finds. This version reports syntax errors (AF001); the rules AF101-AF109 are planned.
+      asyncfix parses Python into a lossless syntax tree, reports the asyncio pitfalls it \
+      finds and fixes them keeping every comment and line ending. This version has syntax \
+      errors (AF001), blocking-sleep (AF102) and loop-without-yield (AF103); the other rules \
+      of AF101-AF109 are planned.
 
       Examples:
         asyncfix Examples                 check a directory (check is the default)
         asyncfix check app.py lib/        check files and directories
+        asyncfix diff Examples            preview the fixes as a unified diff
+        asyncfix fix Examples             apply them in place
         asyncfix check --format json .    findings as JSON for other tools
         asyncfix parse --tree main.py     show the syntax tree of a file
 
-      Exit status: 0 no findings, 1 findings, 2 a file or path could not be checked, \
-      64 bad usage.
+      Exit status: 0 no findings (diff: no changes), 1 findings remain (diff: changes), \
+      2 a file, path or configuration could not be used, 64 bad usage.
       """,
     version: "0.1.0",
-    subcommands: [Check.self, Parse.self],
+    subcommands: [Check.self, Fix.self, Diff.self, Parse.self],
     defaultSubcommand: Check.self
   )
 

@@ -21,6 +21,21 @@ enum Output {
     writeAll(line + "\n", to: STDERR_FILENO)
   }
 
+  /// Writes `text` to stderr as it is (the report of `fix --stdin-filename`).
+  static func writeError(_ text: String) {
+    writeAll(text, to: STDERR_FILENO)
+  }
+
+  /// Writes bytes to stdout unchanged: fixed sources and diffs in any encoding.
+  static func write(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll($0, to: STDOUT_FILENO) }
+  }
+
+  /// All of standard input.
+  static func readStandardInput() -> [UInt8] {
+    Array(FileHandle.standardInput.readDataToEndOfFile())
+  }
+
   static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 
   static var environmentDisablesColor: Bool {
@@ -31,16 +46,18 @@ enum Output {
 
   private static func writeAll(_ text: String, to descriptor: Int32) {
     var text = text
-    text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return  // A closed pipe or full disk: nothing sensible left to do with the output.
-        }
-        offset += written
+    text.withUTF8 { writeAll($0, to: descriptor) }
+  }
+
+  private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return  // A closed pipe or full disk: nothing sensible left to do with the output.
       }
+      offset += written
     }
   }
 }

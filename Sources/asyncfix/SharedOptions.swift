@@ -2,7 +2,9 @@ import ArgumentParser
 import Engine
 import Foundation
 
-/// What goes to standard output.
+/// What goes to standard output. DESIGN §5's `sarif`, `github` and `junit` come with a later
+/// release: until then they are not values of the option, so asking for them is a usage error
+/// (exit status 64) and the help says they are planned.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case text
   case json
@@ -17,7 +19,7 @@ enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
   case never
 }
 
-/// Options shared by the commands that check files (`check` now; `fix` and `diff` later).
+/// Options shared by the commands that check files: `check`, `fix` and `diff`.
 struct SharedOptions: ParsableArguments {
   @Option(
     name: .customLong("select"), parsing: .singleValue,
@@ -42,8 +44,22 @@ struct SharedOptions: ParsableArguments {
         + "pyproject.toml or asyncfix.toml.", valueName: "FILE"))
   var config: String?
 
-  @Option(help: "What to print on standard output.")
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Also apply unsafe fixes (they may change behaviour; default: the configuration's unsafe-fixes, else no).")
+  var unsafeFixes: Bool?
+
+  @Option(help: "What to print on standard output (sarif, github and junit are planned).")
   var format: OutputFormat = .text
+
+  @Flag(help: "Print a count per rule instead of the findings: count, code, [*] if fixable, name.")
+  var statistics = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Read the source from standard input, as if it were the file NAME (for configuration and messages); fix "
+        + "writes the fixed source to standard output and the report to standard error.", valueName: "NAME"))
+  var stdinFilename: String?
 
   @Flag(name: [.customShort("q"), .long], help: "Print only one line per finding: no source lines, no summary.")
   var quiet = false
@@ -58,6 +74,7 @@ struct SharedOptions: ParsableArguments {
 
   mutating func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    if stdinFilename?.isEmpty == true { throw ValidationError("--stdin-filename needs a file name.") }
     _ = try codeSelection()
   }
 
@@ -77,7 +94,7 @@ struct SharedOptions: ParsableArguments {
   var configurationOverrides: ConfigurationOverrides {
     ConfigurationOverrides(
       select: select.isEmpty ? nil : CodeSelection.selectors(from: select),
-      ignore: CodeSelection.selectors(from: ignore), target: target)
+      ignore: CodeSelection.selectors(from: ignore), target: target, unsafeFixes: unsafeFixes)
   }
 
   var effectiveJobs: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
