@@ -28,7 +28,7 @@ enum CommandRunner {
   /// variables, so help texts and reports do not depend on who runs the tests.
   static func run(
     _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
-    file: StaticString = #filePath, line: UInt = #line
+    input: [UInt8]? = nil, file: StaticString = #filePath, line: UInt = #line
   ) throws -> CommandResult {
     let binary = executable
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -50,8 +50,17 @@ enum CommandRunner {
     let errorPipe = Pipe()
     process.standardOutput = outputPipe
     process.standardError = errorPipe
-    process.standardInput = FileHandle.nullDevice
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     try process.run()
+    if let input {
+      // Written on its own thread: a large input must not block while the child's output fills up.
+      let writer = inputPipe.fileHandleForWriting
+      Thread {
+        writer.write(Data(input))
+        try? writer.close()
+      }.start()
+    }
     // Read both pipes before waiting, on separate threads, so a large output cannot fill a pipe
     // buffer and deadlock the child.
     let errorData = Locked(Data())

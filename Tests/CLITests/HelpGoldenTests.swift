@@ -29,6 +29,8 @@ final class HelpGoldenTests: XCTestCase {
   func testRootHelp() throws { try assertGolden(["--help"], "asyncfix-help.txt") }
   func testCheckHelp() throws { try assertGolden(["check", "--help"], "check-help.txt") }
   func testParseHelp() throws { try assertGolden(["parse", "--help"], "parse-help.txt") }
+  func testFixHelp() throws { try assertGolden(["fix", "--help"], "fix-help.txt") }
+  func testDiffHelp() throws { try assertGolden(["diff", "--help"], "diff-help.txt") }
   func testHelpSubcommandMatchesFlag() throws {
     XCTAssertEqual(try CommandRunner.run(["help", "check"]).stdout, try CommandRunner.run(["check", "--help"]).stdout)
   }
