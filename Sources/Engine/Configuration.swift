@@ -1,9 +1,5 @@
 import Semantics
 
-/// Which Python a file is written for (DESIGN §3): the `target` key and `--target`. One type
-/// with Semantics, which decides `auto` per file (`detectDialect`); this is only its name here.
-public typealias DialectTarget = TargetSetting
-
 /// A call the `blocking-call` rule (AF109) should report, added by configuration.
 public struct BlockingCall: Hashable, Sendable {
   /// Qualified name as imports resolve it, e.g. `mylib.read_all` or `mylib.Sensor.read`.

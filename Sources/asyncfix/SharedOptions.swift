@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Semantics
 
 /// What goes to standard output. DESIGN §5's `sarif`, `github` and `junit` come with a later
 /// release: until then they are not values of the option, so asking for them is a usage error
@@ -10,7 +11,7 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case json
 }
 
-extension DialectTarget: ExpressibleByArgument {}
+extension TargetSetting: ExpressibleByArgument {}
 
 /// When to colour the text report.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
@@ -36,7 +37,7 @@ struct SharedOptions: ParsableArguments {
     help: ArgumentHelp(
       "The Python the files are written for; auto decides per file from its imports (default: the "
         + "configuration's target, else auto).", valueName: "target"))
-  var target: DialectTarget?
+  var target: TargetSetting?
 
   @Option(
     help: ArgumentHelp(
