@@ -1,0 +1,5 @@
+import uasyncio as asyncio
+
+
+async def main(:
+    await asyncio.sleep_ms(10)

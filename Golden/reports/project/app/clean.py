@@ -1,0 +1,7 @@
+import uasyncio as asyncio
+
+
+async def blink(led):
+    while True:
+        led.toggle()
+        await asyncio.sleep_ms(250)

@@ -1,0 +1,6 @@
+import utime
+
+
+async def greet(display):
+    display.show("héllo ✓ [1m bell 🐍")
+    utime.sleep(1)  # café 
