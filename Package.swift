@@ -42,6 +42,7 @@ let package = Package(
     .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Engine", "Reports"]),
     .testTarget(name: "CLITests", dependencies: ["PythonSyntax"]),
     .testTarget(name: "SemanticsTests", dependencies: ["PythonSyntax", "Semantics"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "PythonSyntax", "CLibXML2", "Transforms"]),
     .testTarget(name: "TransformsTests", dependencies: ["PythonSyntax", "Semantics", "Engine", "Transforms", "Reports"]),
   ],
   swiftLanguageModes: [.v6]
