@@ -33,7 +33,8 @@ extension JUnitReport {
       for finding in report.findings {
         let name = names.claim("\(finding.code) \(finding.name) at \(finding.start.line):\(finding.start.column)")
         // `path:line:col: CODE message`, then the source line, the carets and the help line.
-        let text = reporter.header(finding, fixMode: report.fixMode) + "\n" + reporter.snippet(finding, fixMode: report.fixMode)
+        let text =
+          reporter.header(finding, fixMode: report.fixMode) + "\n" + reporter.snippet(finding, fixMode: report.fixMode)
         let message = Self.oneLine(finding.message)
         // AF001: the file does not parse, so it could not be fully checked: an error, not a failure.
         let outcome: Outcome =

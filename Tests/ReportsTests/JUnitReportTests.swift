@@ -1,8 +1,8 @@
-@testable import Engine
 import PythonSyntax
 import Transforms
 import XCTest
 
+@testable import Engine
 @testable import Reports
 
 /// The JUnit report: well-formed, valid against the project's schema and the Jenkins schemas,
@@ -26,8 +26,10 @@ final class JUnitReportTests: XCTestCase {
       snippet: SourceSnippet(line: line, text: snippet, caretOffset: column - 1, caretLength: 16), fixes: fixes)
   }
 
-  func render(_ reports: [FileReport], strict: Bool = false, mode: ReportMode = .check,
-              appliedFixes: [String: [AppliedFix]] = [:]) -> [UInt8] {
+  func render(
+    _ reports: [FileReport], strict: Bool = false, mode: ReportMode = .check,
+    appliedFixes: [String: [AppliedFix]] = [:]
+  ) -> [UInt8] {
     JUnitReport.render(
       CheckRun(reports: reports), options: .init(strict: strict, mode: mode, appliedFixes: appliedFixes),
       clock: Self.clock)
@@ -61,9 +63,11 @@ final class JUnitReportTests: XCTestCase {
   }
 
   func testFindingsAreFailuresWithSnippetAndHelp() {
-    let fix = Fix(message: "Replace with `await asyncio.sleep_ms(200)`", applicability: .safe, edits: [
-      Edit(range: 0..<1, replacement: "x")
-    ])
+    let fix = Fix(
+      message: "Replace with `await asyncio.sleep_ms(200)`", applicability: .safe,
+      edits: [
+        Edit(range: 0..<1, replacement: "x")
+      ])
     let document = render([FileReport(path: "app/main.py", findings: [finding(fixes: [fix])])])
     assertValid(document)
     let text = String(decoding: document, as: UTF8.self)
@@ -88,8 +92,9 @@ final class JUnitReportTests: XCTestCase {
     let document = render([FileReport(path: "app/broken.py", findings: [syntax])])
     assertValid(document)
     let text = String(decoding: document, as: UTF8.self)
-    XCTAssertTrue(text.contains(#"<error message="&apos;(&apos; was never closed" type="AF001">"#)
-      || text.contains(#"<error message="'(' was never closed" type="AF001">"#), text)
+    XCTAssertTrue(
+      text.contains(#"<error message="&apos;(&apos; was never closed" type="AF001">"#)
+        || text.contains(#"<error message="'(' was never closed" type="AF001">"#), text)
     XCTAssertTrue(text.contains(#"tests="1" failures="0" errors="1""#), text)
   }
 
@@ -126,8 +131,9 @@ final class JUnitReportTests: XCTestCase {
     XCTAssertTrue(fallback.contains("+    await asyncio.sleep_ms(200)"), fallback)
     assertValid(Array(fallback.utf8))
     // Check mode ignores applied fixes.
-    XCTAssertFalse(String(decoding: render([report], appliedFixes: [path: outcome.appliedFixes]), as: UTF8.self)
-      .contains("fixed"))
+    XCTAssertFalse(
+      String(decoding: render([report], appliedFixes: [path: outcome.appliedFixes]), as: UTF8.self)
+        .contains("fixed"))
   }
 
   func testForbiddenCharactersAreStripped() {
@@ -187,6 +193,7 @@ final class JUnitReportTests: XCTestCase {
     let start = ContinuousClock.now
     let document = render([FileReport(path: "big.py", findings: findings)])
     let elapsed = ContinuousClock.now - start
+    print("JUnit report of 10,000 findings rendered in \(elapsed)")
     // A sanity bound for debug builds on a shared machine; the release figure is far lower.
     XCTAssertLessThan(elapsed, .seconds(5))
     assertValid(document)
