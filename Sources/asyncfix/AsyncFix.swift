@@ -24,7 +24,7 @@ struct AsyncFix: ParsableCommand {
       2 a file, path or configuration could not be used, 64 bad usage.
       """,
     version: "0.1.0",
-    subcommands: [Check.self, Fix.self, Diff.self, Parse.self],
+    subcommands: [Check.self, Fix.self, Diff.self, Rules.self, Explain.self, Parse.self],
     defaultSubcommand: Check.self
   )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Foundation
 import Reports
 import Transforms
 
@@ -9,6 +10,7 @@ import Transforms
 /// or the diff is not empty, else 0).
 enum FileCommand {
   static func run(_ mode: RunMode, paths: [String], options: SharedOptions) throws {
+    let start = ContinuousClock.now
     let checkOptions = CheckOptions(
       overrides: options.configurationOverrides, configurationFile: options.config, jobs: options.effectiveJobs,
       mode: mode, rules: { path, settings in RuleRunner.rules(path: path, settings: settings) })
@@ -24,29 +26,60 @@ enum FileCommand {
     }
     for error in run.configurationErrors { Output.error("error: \(error)") }
     for failure in run.failures { Output.error("error: \(failure)") }
+    var junitFailed = false
+    if let junitPath = options.junitXml {
+      let xml = JUnitReport.render(run, options: junitOptions(mode, options), clock: .system(since: start))
+      do {
+        try Data(xml).write(to: URL(fileURLWithPath: junitPath), options: .atomic)
+      } catch {
+        Output.error("error: \(junitPath): could not write the JUnit report: \(error.localizedDescription)")
+        junitFailed = true
+      }
+    }
 
-    if mode == .diff {
-      try printDiff(run, options: options)
+    if mode == .diff && options.format == .text {
+      try printDiff(run, options: options, junitFailed: junitFailed)
       return
     }
     if mode == .fix, let source = standardInput {
       // The fixed source is the output; the report goes to stderr so a pipe gets only code.
       Output.write(bytes: run.reports.first?.fixed ?? source)
-      Output.writeError(report(run, mode: mode, options: options))
+      Output.writeError(report(run, mode: mode, options: options, start: start))
     } else {
-      Output.write(report(run, mode: mode, options: options))
+      Output.write(report(run, mode: mode, options: options, start: start))
     }
-    if run.hasFailures { throw ExitCode(2) }
+    if run.hasFailures || junitFailed { throw ExitCode(2) }
+    if mode == .diff {
+      // diff's status is the diff's, whatever the format shows.
+      if run.reports.contains(where: { $0.original != nil && $0.fixed != nil && $0.original != $0.fixed }) {
+        throw ExitCode(1)
+      }
+      return
+    }
     if !run.findings.isEmpty { throw ExitCode(1) }
+  }
+
+  private static func junitOptions(_ mode: RunMode, _ options: SharedOptions) -> JUnitReport.Options {
+    JUnitReport.Options(strict: options.junitStrict, mode: ReportMode(mode))
   }
 
   /// The report of what remains: findings (or `--statistics`) in the chosen format, and for
   /// `fix` in text a closing `Fixed N findings in M files.` line.
-  private static func report(_ run: CheckRun, mode: RunMode, options: SharedOptions) -> String {
+  private static func report(
+    _ run: CheckRun, mode: RunMode, options: SharedOptions, start: ContinuousClock.Instant
+  ) -> String {
     let modes = Dictionary(run.reports.map { ($0.path, $0.fixMode) }, uniquingKeysWith: { first, _ in first })
     let fixMode = { (finding: Finding) in modes[finding.path] ?? .safe }
     let findings = run.findings
     switch options.format {
+    case .sarif:
+      return SARIFReport.render(
+        findings, rules: RuleDocument.all.map(\.sarifRule), version: AsyncFix.configuration.version, fixMode: fixMode)
+    case .github:
+      return GitHubReport.render(findings)
+    case .junit:
+      let xml = JUnitReport.render(run, options: junitOptions(mode, options), clock: .system(since: start))
+      return String(decoding: xml, as: UTF8.self)
     case .json:
       return options.statistics
         ? JSONReporter.statistics(findings, fixMode: fixMode) : JSONReporter.report(findings, fixMode: fixMode)
@@ -69,7 +102,7 @@ enum FileCommand {
 
   /// `diff`: one unified diff per changed file, paths as given, in output order; then on
   /// stderr how many fixes it holds.
-  private static func printDiff(_ run: CheckRun, options: SharedOptions) throws {
+  private static func printDiff(_ run: CheckRun, options: SharedOptions, junitFailed: Bool) throws {
     var changed = false
     for report in run.reports {
       guard let original = report.original, let fixed = report.fixed else { continue }
@@ -85,7 +118,7 @@ enum FileCommand {
         : "No fixes to apply."
       Output.error(summary)
     }
-    if run.hasFailures { throw ExitCode(2) }
+    if run.hasFailures || junitFailed { throw ExitCode(2) }
     if changed { throw ExitCode(1) }
   }
 

@@ -3,12 +3,19 @@ import Engine
 import Foundation
 import Semantics
 
-/// What goes to standard output. DESIGN §5's `sarif`, `github` and `junit` come with a later
-/// release: until then they are not values of the option, so asking for them is a usage error
-/// (exit status 64) and the help says they are planned.
+/// How `parse` and `rules` print: text or JSON.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case text
   case json
+}
+
+/// What `check`, `fix` and `diff` print on standard output (DESIGN §5).
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+  case text
+  case json
+  case sarif
+  case github
+  case junit
 }
 
 extension TargetSetting: ExpressibleByArgument {}
@@ -50,8 +57,18 @@ struct SharedOptions: ParsableArguments {
     help: "Also apply unsafe fixes (they may change behaviour; default: the configuration's unsafe-fixes, else no).")
   var unsafeFixes: Bool?
 
-  @Option(help: "What to print on standard output (sarif, github and junit are planned).")
-  var format: OutputFormat = .text
+  @Option(
+    help: ArgumentHelp(
+      "What to print on standard output: text, json, sarif (SARIF 2.1.0), github (workflow annotations) or junit "
+        + "(JUnit XML); diff prints its diff only with text.", valueName: "format"))
+  var format: ReportFormat = .text
+
+  @Option(
+    help: ArgumentHelp("Also write the JUnit XML report to FILE, whatever --format is.", valueName: "FILE"))
+  var junitXml: String?
+
+  @Flag(help: "Leave the file and line attributes out of the JUnit report (for the plain Jenkins xUnit schema).")
+  var junitStrict = false
 
   @Flag(help: "Print a count per rule instead of the findings: count, code, [*] if fixable, name.")
   var statistics = false
@@ -76,6 +93,7 @@ struct SharedOptions: ParsableArguments {
   mutating func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if stdinFilename?.isEmpty == true { throw ValidationError("--stdin-filename needs a file name.") }
+    if junitXml?.isEmpty == true { throw ValidationError("--junit-xml needs a file name.") }
     _ = try codeSelection()
   }
 

@@ -205,7 +205,7 @@ final class FixCommandTests: XCTestCase {
     XCTAssertEqual(try status(["check", "clean.py"]), 0)
     XCTAssertEqual(try status(["check", "findings.py"]), 1)
     XCTAssertEqual(try status(["check", "missing.py"]), 2)
-    XCTAssertEqual(try status(["check", "--format", "sarif", "clean.py"]), 64)
+    XCTAssertEqual(try status(["check", "--format", "xml", "clean.py"]), 64)
     XCTAssertEqual(try status(["diff", "clean.py"]), 0)
     XCTAssertEqual(try status(["diff", "unfixable.py"]), 0, "findings without a fix make no diff")
     XCTAssertEqual(try status(["diff", "findings.py"]), 1)

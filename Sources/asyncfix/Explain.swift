@@ -1,0 +1,53 @@
+import ArgumentParser
+
+/// `asyncfix explain CODE`: one rule's description, as the registry has it.
+struct Explain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Explain a rule: its rationale, examples and fixes.",
+    discussion: """
+      CODE is a rule code (AF102) or name (blocking-sleep); 'asyncfix rules' lists them. In \
+      the examples, ↓ marks where a finding starts.
+
+      Examples:
+        asyncfix explain AF102
+        asyncfix explain loop-without-yield
+
+      Exit status: 0, or 64 for an unknown code.
+      """
+  )
+
+  @Argument(help: "The rule's code or name.")
+  var code: String
+
+  func run() throws {
+    guard let document = RuleDocument.named(code) else {
+      let known = RuleDocument.all.map(\.code).joined(separator: ", ")
+      Output.error("error: unknown rule '\(code)'; known rules: \(known)")
+      throw ExitCode(64)
+    }
+    Output.write(Self.text(document))
+  }
+
+  static func text(_ document: RuleDocument) -> String {
+    var text = "\(document.code) \(document.name)\n\n\(document.summary).\n\n"
+    text += document.rationale + (document.rationale.hasSuffix("\n") ? "" : "\n")
+    text += "\nFix: \(document.fixSentence)\n"
+    if !document.triggering.isEmpty {
+      text += "\nTriggers on (↓ marks a finding):\n" + document.triggering.map(indented).joined()
+    }
+    if !document.nonTriggering.isEmpty {
+      text += "\nDoes not trigger on:\n" + document.nonTriggering.map(indented).joined()
+    }
+    for correction in document.corrections {
+      text += "\nFixed:\n" + indented(correction.before) + "\n  becomes\n" + indented(correction.after)
+    }
+    return text
+  }
+
+  /// `code` indented by four spaces (blank lines stay empty), after a blank line.
+  private static func indented(_ code: String) -> String {
+    var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    return "\n" + lines.map { $0.isEmpty ? "\n" : "    \($0)\n" }.joined()
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// `asyncfix rules` and `asyncfix explain`: generated from the registry's descriptions.
+final class RuleCommandsTests: XCTestCase {
+  func testRulesJSONListsAF001AndTheRegistry() throws {
+    let result = try CommandRunner.run(["rules", "--format", "json"])
+    XCTAssertEqual(result.status, 0)
+    let entries = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]])
+    XCTAssertEqual(entries.first?["code"], "AF001")
+    XCTAssertTrue(entries.contains { $0["code"] == "AF102" && $0["fixable"] == "safe" })
+    XCTAssertTrue(entries.contains { $0["code"] == "AF103" && $0["name"] == "loop-without-yield" })
+    let text = try CommandRunner.run(["rules"]).stdout
+    for entry in entries {
+      let line = text.split(separator: "\n").first { $0.hasPrefix(entry["code"]! + " ") }
+      XCTAssertNotNil(line, entry["code"]!)
+      XCTAssertTrue(line?.contains(entry["summary"]!) == true)
+      XCTAssertTrue(line?.contains(entry["name"]!) == true)
+      // explain shows the same summary for every listed rule.
+      let explained = try CommandRunner.run(["explain", entry["code"]!])
+      XCTAssertEqual(explained.status, 0)
+      XCTAssertTrue(explained.stdout.hasPrefix("\(entry["code"]!) \(entry["name"]!)\n\n\(entry["summary"]!)."))
+    }
+  }
+
+  func testRulesGolden() throws {
+    try assertOutputGolden(["rules"], "rules.txt")
+  }
+
+  func testExplainGolden() throws {
+    try assertOutputGolden(["explain", "AF102"], "explain-AF102.txt")
+  }
+
+  func testExplainAcceptsNamesAndLowercase() throws {
+    let byCode = try CommandRunner.run(["explain", "AF103"]).stdout
+    XCTAssertEqual(try CommandRunner.run(["explain", "af103"]).stdout, byCode)
+    XCTAssertEqual(try CommandRunner.run(["explain", "loop-without-yield"]).stdout, byCode)
+    XCTAssertTrue(byCode.contains("Fix: "))
+    XCTAssertTrue(byCode.contains("Triggers on"))
+  }
+
+  func testExplainUnknownCodeIsUsageError() throws {
+    let result = try CommandRunner.run(["explain", "AF999"])
+    XCTAssertEqual(result.status, 64)
+    XCTAssertEqual(result.stdout, "")
+    XCTAssertTrue(result.stderr.contains("AF001, AF102, AF103"), result.stderr)
+  }
+
+  func testRulesHelp() throws { try assertOutputGolden(["rules", "--help"], "rules-help.txt") }
+  func testExplainHelp() throws { try assertOutputGolden(["explain", "--help"], "explain-help.txt") }
+
+  /// `asyncfix arguments` must exit 0 with nothing on stderr and print exactly `Golden/cli/name`.
+  private func assertOutputGolden(
+    _ arguments: [String], _ name: String, file: StaticString = #filePath, line: UInt = #line
+  ) throws {
+    let result = try CommandRunner.run(arguments)
+    XCTAssertEqual(result.status, 0, file: file, line: line)
+    XCTAssertEqual(result.stderr, "", file: file, line: line)
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Golden/cli/" + name)
+    if ProcessInfo.processInfo.environment["ASYNCFIX_UPDATE_GOLDEN"] == "1" {
+      try Data(result.stdout.utf8).write(to: url)
+      return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+      XCTFail("missing \(url.path); run with ASYNCFIX_UPDATE_GOLDEN=1 to create it", file: file, line: line)
+      return
+    }
+    XCTAssertEqual(result.stdout, expected, "differs from \(url.path)", file: file, line: line)
+  }
+}
