@@ -179,6 +179,8 @@ final class JUnitReportTests: XCTestCase {
   func testClassNameAndSeconds() {
     XCTAssertEqual(JUnitReport.Suite.className("./app/sub/main.py"), "app.sub.main")
     XCTAssertEqual(JUnitReport.Suite.className("tool.pyw"), "tool.pyw")
+    XCTAssertEqual(JUnitReport.Suite.className("/tmp/x.py"), "tmp.x")
+    XCTAssertEqual(JUnitReport.Suite.className("../up/x.py"), "...up.x")
     XCTAssertEqual(JUnitReport.seconds(0), "0.000")
     XCTAssertEqual(JUnitReport.seconds(1.2345), "1.235")
     XCTAssertEqual(JUnitReport.seconds(12.05), "12.050")
