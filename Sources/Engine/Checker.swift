@@ -13,15 +13,18 @@ public struct FileReport: Hashable, Sendable {
   /// `fix` and `diff`: the bytes read and what the fixes made of them, when they differ.
   public var original: [UInt8]?
   public var fixed: [UInt8]?
-  /// `fix` and `diff`: how many fixes were applied (`fix`: and written) over all passes.
-  public var fixedCount: Int
+  /// `fix` and `diff`: the fixes applied (`fix`: and written) over all passes, each with the
+  /// lines it changed, for reports that list them (JUnit's `fixed` test cases).
+  public var appliedFixes: [AppliedFix]
+  /// How many fixes were applied.
+  public var fixedCount: Int { appliedFixes.count }
   /// Errors for this file besides `error`: a rolled-back pass, fixes that did not converge, a
   /// refused write. Each one makes the run exit with status 2.
   public var problems: [String]
 
   public init(
     path: String, findings: [Finding] = [], error: FileError? = nil, fixMode: FixMode = .safe,
-    original: [UInt8]? = nil, fixed: [UInt8]? = nil, fixedCount: Int = 0, problems: [String] = []
+    original: [UInt8]? = nil, fixed: [UInt8]? = nil, appliedFixes: [AppliedFix] = [], problems: [String] = []
   ) {
     self.path = path
     self.findings = findings
@@ -29,7 +32,7 @@ public struct FileReport: Hashable, Sendable {
     self.fixMode = fixMode
     self.original = original
     self.fixed = fixed
-    self.fixedCount = fixedCount
+    self.appliedFixes = appliedFixes
     self.problems = problems
   }
 
@@ -178,7 +181,7 @@ public enum Checker {
       let rules = options.rules(path, settings)
       report.findings = FixLoop.unsuppressedFindings(in: SyntaxTree.parse(SourceBuffer(bytes)), rules: rules)
       report.fixed = nil
-      report.fixedCount = 0
+      report.appliedFixes = []
       report.problems.append(error.message)
     }
     return report
@@ -197,6 +200,6 @@ public enum Checker {
     return FileReport(
       path: path, findings: outcome.remainingFindings, fixMode: fixMode,
       original: outcome.changed ? bytes : nil, fixed: outcome.changed ? outcome.bytes : nil,
-      fixedCount: outcome.appliedFixes.count, problems: outcome.problems.map(\.description))
+      appliedFixes: outcome.appliedFixes, problems: outcome.problems.map(\.description))
   }
 }

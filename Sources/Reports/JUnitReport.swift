@@ -23,17 +23,13 @@ public enum JUnitReport {
   public struct Options: Sendable {
     /// Leave out `testcase/@file` and `@line`, which the plain Jenkins xUnit schema rejects.
     public var strict: Bool
+    /// `fix` mode: each fix a file's report lists as applied becomes a passing test case named
+    /// `… fixed` with its hunk in `<system-out>`.
     public var mode: ReportMode
-    /// `fix` mode: the fixes applied to each file, by path. Each becomes a passing test case
-    /// named `… fixed` with its hunk in `<system-out>`. A file with fixes applied but none
-    /// listed here (the engine's `FileReport` does not carry them yet) gets one passing test
-    /// case with the file's whole diff instead.
-    public var appliedFixes: [String: [AppliedFix]]
 
-    public init(strict: Bool = false, mode: ReportMode = .check, appliedFixes: [String: [AppliedFix]] = [:]) {
+    public init(strict: Bool = false, mode: ReportMode = .check) {
       self.strict = strict
       self.mode = mode
-      self.appliedFixes = appliedFixes
     }
   }
 

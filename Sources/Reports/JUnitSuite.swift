@@ -27,7 +27,7 @@ extension JUnitReport {
             outcome: .error(type: "fix-error", message: Self.oneLine(message), text: message)))
       }
       if options.mode == .fix {
-        appendFixed(report, listed: options.appliedFixes[report.path], names: &names)
+        appendFixed(report, names: &names)
       }
       let reporter = TextReporter(style: .plain)
       for finding in report.findings {
@@ -48,23 +48,13 @@ extension JUnitReport {
       }
     }
 
-    private mutating func appendFixed(_ report: FileReport, listed: [AppliedFix]?, names: inout UniqueNames) {
-      if let listed, !listed.isEmpty {
-        for applied in listed {
-          let finding = applied.finding
-          let name = names.claim(
-            "\(finding.code) \(finding.name) at \(finding.start.line):\(finding.start.column) fixed")
-          cases.append(
-            TestCase(
-              name: name, line: finding.start.line, outcome: .passed, systemOut: Self.hunkText(applied.hunk)))
-        }
-      } else if report.fixedCount > 0, let original = report.original, let fixed = report.fixed {
-        let noun = report.fixedCount == 1 ? "fix" : "fixes"
-        let diff = UnifiedDiff.hunks(old: original, new: fixed).joined()
+    private mutating func appendFixed(_ report: FileReport, names: inout UniqueNames) {
+      for applied in report.appliedFixes {
+        let finding = applied.finding
+        let name = names.claim(
+          "\(finding.code) \(finding.name) at \(finding.start.line):\(finding.start.column) fixed")
         cases.append(
-          TestCase(
-            name: names.claim("asyncfix \(report.fixedCount) \(noun) fixed"), line: nil, outcome: .passed,
-            systemOut: String(decoding: diff, as: UTF8.self)))
+          TestCase(name: name, line: finding.start.line, outcome: .passed, systemOut: Self.hunkText(applied.hunk)))
       }
     }
 

@@ -34,7 +34,7 @@ final class FixCommandTests: XCTestCase {
     let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: directory))
     while let path = enumerator.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory)
       if !isDirectory.boolValue { result[path] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + path)) }
     }
     return result

@@ -26,13 +26,8 @@ final class JUnitReportTests: XCTestCase {
       snippet: SourceSnippet(line: line, text: snippet, caretOffset: column - 1, caretLength: 16), fixes: fixes)
   }
 
-  func render(
-    _ reports: [FileReport], strict: Bool = false, mode: ReportMode = .check,
-    appliedFixes: [String: [AppliedFix]] = [:]
-  ) -> [UInt8] {
-    JUnitReport.render(
-      CheckRun(reports: reports), options: .init(strict: strict, mode: mode, appliedFixes: appliedFixes),
-      clock: Self.clock)
+  func render(_ reports: [FileReport], strict: Bool = false, mode: ReportMode = .check) -> [UInt8] {
+    JUnitReport.render(CheckRun(reports: reports), options: .init(strict: strict, mode: mode), clock: Self.clock)
   }
 
   /// Asserts `document` is valid against our schema, and against the Jenkins schema (strict) or
@@ -116,24 +111,16 @@ final class JUnitReportTests: XCTestCase {
     XCTAssertFalse(outcome.appliedFixes.isEmpty)
     let report = FileReport(
       path: path, findings: outcome.remainingFindings, original: bytes, fixed: outcome.bytes,
-      fixedCount: outcome.appliedFixes.count)
-    let document = render([report], mode: .fix, appliedFixes: [path: outcome.appliedFixes])
+      appliedFixes: outcome.appliedFixes)
+    let document = render([report], mode: .fix)
     assertValid(document)
     let text = String(decoding: document, as: UTF8.self)
     XCTAssertTrue(text.contains(#"name="AF102 blocking-sleep at 11:5 fixed""#), text)
     XCTAssertTrue(text.contains("-    utime.sleep(0.2)\n+    await asyncio.sleep_ms(200)\n"), text)
     XCTAssertTrue(text.contains("<system-out>@@ line 11\n"), text)
     XCTAssertTrue(text.contains(#"name="asyncfix" file="app/main.py""#), text)
-
-    // Without the per-fix list: one passing test case with the file's diff.
-    let fallback = String(decoding: render([report], mode: .fix), as: UTF8.self)
-    XCTAssertTrue(fallback.contains("fixes fixed"), fallback)
-    XCTAssertTrue(fallback.contains("+    await asyncio.sleep_ms(200)"), fallback)
-    assertValid(Array(fallback.utf8))
     // Check mode ignores applied fixes.
-    XCTAssertFalse(
-      String(decoding: render([report], appliedFixes: [path: outcome.appliedFixes]), as: UTF8.self)
-        .contains("fixed"))
+    XCTAssertFalse(String(decoding: render([report]), as: UTF8.self).contains("fixed"))
   }
 
   func testForbiddenCharactersAreStripped() {
