@@ -18,6 +18,10 @@ struct AsyncFix: ParsableCommand {
         asyncfix diff Examples            preview the fixes as a unified diff
         asyncfix fix Examples             apply them in place
         asyncfix check --format json .    findings as JSON for other tools
+        asyncfix check --format sarif .   SARIF 2.1.0 for code scanning
+        asyncfix check --junit-xml r.xml  also write a JUnit XML report
+        asyncfix rules                    list the rules
+        asyncfix explain AF102            why a rule matters and how it fixes
         asyncfix parse --tree main.py     show the syntax tree of a file
 
       Exit status: 0 no findings (diff: no changes), 1 findings remain (diff: changes), \
