@@ -107,7 +107,8 @@ public enum SARIFReport {
       name = rule.name
       shortDescription = MultiformatMessage(text: rule.summary)
       fullDescription = MultiformatMessage(text: rule.rationale.isEmpty ? rule.summary : rule.rationale)
-      help = MultiformatMessage(text: rule.help.isEmpty ? rule.summary : rule.help, markdown: rule.help.isEmpty ? nil : rule.help)
+      help = MultiformatMessage(
+        text: rule.help.isEmpty ? rule.summary : rule.help, markdown: rule.help.isEmpty ? nil : rule.help)
       defaultConfiguration = Configuration(level: "error")
     }
   }
@@ -174,13 +175,15 @@ public enum SARIFReport {
       message = Message(text: finding.message)
       let artifact = ArtifactLocation(uri: finding.path)
       locations = [
-        Location(physicalLocation: PhysicalLocation(artifactLocation: artifact, region: Region(finding.start, finding.end)))
+        Location(
+          physicalLocation: PhysicalLocation(artifactLocation: artifact, region: Region(finding.start, finding.end)))
       ]
       if let fix, !fix.edits.isEmpty {
         let replacements = fix.edits.map { edit in
           let span = edit.span ?? TextPosition(line: 1, column: 1)..<TextPosition(line: 1, column: 1)
           return Replacement(
-            deletedRegion: Region(span.lowerBound, span.upperBound), insertedContent: ArtifactContent(text: edit.replacementText))
+            deletedRegion: Region(span.lowerBound, span.upperBound),
+            insertedContent: ArtifactContent(text: edit.replacementText))
         }
         fixes = [
           FixObject(

@@ -65,7 +65,8 @@ struct RuleDocument {
   var fixSentence: String {
     switch fixAvailability {
     case .none: "No automatic fix."
-    case .always(let applicability): "Every finding has a fix; it is \(applicability.rawValue)\(Self.note(applicability))."
+    case .always(let applicability):
+      "Every finding has a fix; it is \(applicability.rawValue)\(Self.note(applicability))."
     case .sometimes(let applicability):
       "Most findings have a fix; it is \(applicability.rawValue)\(Self.note(applicability)). Some cannot be fixed."
     }

@@ -25,7 +25,8 @@ struct Rules: ParsableCommand {
     case .text:
       let nameWidth = documents.map(\.name.count).max() ?? 4
       func row(_ code: String, _ name: String, _ fixable: String, _ summary: String) -> String {
-        let line = code.padding(toLength: 7, withPad: " ", startingAt: 0)
+        let line =
+          code.padding(toLength: 7, withPad: " ", startingAt: 0)
           + name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
           + fixable.padding(toLength: 9, withPad: " ", startingAt: 0) + summary
         return line.trimmingTrailingSpaces() + "\n"

@@ -60,7 +60,8 @@ struct SharedOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "What to print on standard output: text, json, sarif (SARIF 2.1.0), github (workflow annotations) or junit "
-        + "(JUnit XML); diff prints its diff with text, else that report of what its fixes leave.", valueName: "format"))
+        + "(JUnit XML); diff prints its diff with text, else that report of what its fixes leave.", valueName: "format")
+  )
   var format: ReportFormat = .text
 
   @Option(

@@ -57,7 +57,8 @@ final class ReportFormatTests: XCTestCase {
     sarif
       .replacingOccurrences(
         of: #"\n          "rules" : \[[\s\S]*?\n          \],\n"#, with: "\n          \"rules\" : […],\n",
-        options: .regularExpression)
+        options: .regularExpression
+      )
       .replacingOccurrences(of: #""ruleIndex" : [0-9]+"#, with: #""ruleIndex" : …"#, options: .regularExpression)
   }
 
@@ -87,7 +88,8 @@ final class ReportFormatTests: XCTestCase {
     let result = try runOnProject(["check", "--format", "junit", "app"])
     XCTAssertEqual(result.status, 1)
     XCTAssertTrue(result.stdout.hasPrefix("<?xml"), result.stdout)
-    let golden = try String(contentsOf: Self.goldenDirectory.appendingPathComponent("report.junit.xml"), encoding: .utf8)
+    let golden = try String(
+      contentsOf: Self.goldenDirectory.appendingPathComponent("report.junit.xml"), encoding: .utf8)
     XCTAssertEqual(Self.normalisedJUnit(result.stdout), Self.normalisedJUnit(golden))
     let strict = try runOnProject(["check", "--format", "junit", "--junit-strict", "app"])
     let strictGolden = try String(
@@ -102,7 +104,8 @@ final class ReportFormatTests: XCTestCase {
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertTrue(result.stdout.hasPrefix("["))
     let written = try String(contentsOf: URL(fileURLWithPath: output), encoding: .utf8)
-    let golden = try String(contentsOf: Self.goldenDirectory.appendingPathComponent("report.junit.xml"), encoding: .utf8)
+    let golden = try String(
+      contentsOf: Self.goldenDirectory.appendingPathComponent("report.junit.xml"), encoding: .utf8)
     XCTAssertEqual(Self.normalisedJUnit(written), Self.normalisedJUnit(golden))
     // diff: the diff still goes to stdout; the report is of what the fixes leave.
     try FileManager.default.removeItem(atPath: output)

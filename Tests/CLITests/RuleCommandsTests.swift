@@ -26,7 +26,8 @@ final class RuleCommandsTests: XCTestCase {
   /// The table's layout (no golden file: the table grows with every rule that lands).
   func testRulesTableLayout() throws {
     let lines = try CommandRunner.run(["rules"]).stdout.split(separator: "\n")
-    XCTAssertEqual(lines.first?.split(separator: " ", omittingEmptySubsequences: true), ["code", "name", "fixable", "summary"])
+    XCTAssertEqual(
+      lines.first?.split(separator: " ", omittingEmptySubsequences: true), ["code", "name", "fixable", "summary"])
     XCTAssertTrue(lines.dropFirst().first?.hasPrefix("AF001  syntax-error ") == true)
     let fixableColumn = lines[0].range(of: "fixable")!.lowerBound.utf16Offset(in: lines[0])
     for line in lines.dropFirst() {
