@@ -30,7 +30,7 @@ struct Explain: ParsableCommand {
 
   static func text(_ document: RuleDocument) -> String {
     var text = "\(document.code) \(document.name)\n\n\(document.summary).\n\n"
-    text += document.rationale + (document.rationale.hasSuffix("\n") ? "" : "\n")
+    text += wrapped(document.rationale)
     text += "\nFix: \(document.fixSentence)\n"
     if !document.triggering.isEmpty {
       text += "\nTriggers on (↓ marks a finding):\n" + document.triggering.map(indented).joined()
@@ -42,6 +42,25 @@ struct Explain: ParsableCommand {
       text += "\nFixed:\n" + indented(correction.before) + "\n  becomes\n" + indented(correction.after)
     }
     return text
+  }
+
+  /// Prose wrapped at 100 columns, paragraph by paragraph (the descriptions keep each paragraph
+  /// on one line), so it reads well in a terminal without depending on its width.
+  static func wrapped(_ prose: String, width: Int = 100) -> String {
+    var output = ""
+    for paragraph in prose.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        if !line.isEmpty && line.count + 1 + word.count > width {
+          output += line + "\n"
+          line = ""
+        }
+        line += (line.isEmpty ? "" : " ") + word
+      }
+      output += line + "\n"
+    }
+    while output.hasSuffix("\n\n") { output.removeLast() }
+    return output
   }
 
   /// `code` indented by four spaces (blank lines stay empty), after a blank line.

@@ -38,7 +38,7 @@ struct RuleDocument {
       every other finding of the file; fixes are never applied where they would make a file \
       that parses unparseable.
       """
-    triggering = ["async def main(:\n    ↓pass"]
+    triggering = ["async def main()↓\n    pass", "print↓(1, 2"]
     nonTriggering = ["async def main():\n    pass"]
     corrections = []
     fixAvailability = .none
