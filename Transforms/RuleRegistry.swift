@@ -9,6 +9,7 @@ public enum RuleRegistry {
   public static let rules: [any Rule.Type] = [
     BlockingSleep.self,
     LoopWithoutYield.self,
+    SwallowedCancellation.self,
   ]
 
   /// The descriptions, in registry order.

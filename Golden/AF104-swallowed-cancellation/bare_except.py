@@ -1,0 +1,11 @@
+import asyncio
+
+
+async def poll(sensor):
+    while True:
+        try:
+            value = await sensor.read()
+            print(value)
+        except:
+            print("read failed")
+        await asyncio.sleep_ms(100)

@@ -1,0 +1,8 @@
+import asyncio
+
+
+async def download(session, path):
+    try:
+        await session.fetch(path)
+    finally:
+        session.close()

@@ -1,0 +1,17 @@
+from asyncio import CancelledError as Cancelled
+from uasyncio import CancelledError
+
+
+async def read(reader):
+    try:
+        return await reader.readline()
+    except Cancelled:
+        raise
+
+
+async def write(writer, data):
+    try:
+        writer.write(data)
+        await writer.drain()
+    except CancelledError:
+        raise  # keep going

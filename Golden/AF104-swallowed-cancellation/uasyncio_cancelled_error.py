@@ -1,0 +1,10 @@
+import uasyncio
+
+
+async def blink(led):
+    try:
+        while True:
+            led.toggle()
+            await uasyncio.sleep_ms(500)
+    except uasyncio.CancelledError:
+        led.off()
