@@ -140,16 +140,9 @@ public enum AtomicWrite {
       unlink(temporary)
       return .failure(error)
     }
-    var written = 0
-    while written < contents.count {
-      let result = contents.withUnsafeBytes { buffer in
-        systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
-      }
-      if result < 0 {
-        if errno == EINTR { continue }
-        return fail("write")
-      }
-      written += result
+    if let failure = contents.withUnsafeBytes({ FileDescriptorIO.writeAll($0, to: descriptor) }) {
+      errno = failure
+      return fail("write")
     }
     // The owner can only be kept by a privileged process; otherwise the file is ours, as with
     // any editor that saves by renaming.
@@ -175,16 +168,4 @@ public enum AtomicWrite {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }
-}
-
-/// `write(2)`, named apart from any `write` in scope.
-@inline(__always)
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Darwin)
-  Darwin.write(descriptor, buffer, count)
-  #elseif canImport(Musl)
-  Musl.write(descriptor, buffer, count)
-  #else
-  Glibc.write(descriptor, buffer, count)
-  #endif
 }

@@ -30,28 +30,13 @@ public enum SourceFile {
       if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
       let result = bytes.withUnsafeMutableBytes { buffer in
         // `count < buffer.count` by the check above, and the buffer is never empty.
-        systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        FileDescriptorIO.read(descriptor, into: buffer.baseAddress! + count, count: buffer.count - count)
       }
-      if result < 0 {
-        if errno == EINTR { continue }
-        return .failure(FileError(path: path, errno: errno))
-      }
+      if result < 0 { return .failure(FileError(path: path, errno: errno)) }
       if result == 0 { break }
       count += result
     }
     bytes.removeSubrange(count...)
     return .success(bytes)
   }
-}
-
-/// `read(2)`, named apart from `SourceFile.read` so the call above is unambiguous.
-@inline(__always)
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-  #if canImport(Darwin)
-  Darwin.read(descriptor, buffer, count)
-  #elseif canImport(Musl)
-  Musl.read(descriptor, buffer, count)
-  #else
-  Glibc.read(descriptor, buffer, count)
-  #endif
 }

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 #if canImport(Glibc)
@@ -50,25 +51,7 @@ enum Output {
   }
 
   private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
-    var offset = 0
-    while offset < bytes.count {
-      let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return  // A closed pipe or full disk: nothing sensible left to do with the output.
-      }
-      offset += written
-    }
+    // A closed pipe or a full disk: nothing sensible is left to do with the output.
+    _ = FileDescriptorIO.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor)
   }
-}
-
-@inline(__always)
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Darwin)
-  Darwin.write(descriptor, buffer, count)
-  #elseif canImport(Musl)
-  Musl.write(descriptor, buffer, count)
-  #else
-  Glibc.write(descriptor, buffer, count)
-  #endif
 }
