@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 
 /// `asyncfix explain CODE`: one rule's description, as the registry has it.
 struct Explain: ParsableCommand {
@@ -22,7 +23,14 @@ struct Explain: ParsableCommand {
   func run() throws {
     guard let document = RuleDocument.named(code) else {
       let known = RuleDocument.all.map(\.code).joined(separator: ", ")
-      Output.error("error: unknown rule '\(code)'; known rules: \(known)")
+      // A catalogued code (DESIGN §3) whose rule has not landed yet: say so rather than "unknown",
+      // since `--select` accepts it.
+      if let planned = RuleCatalog.all.first(where: { $0.code == code.uppercased() || $0.name == code }) {
+        Output.error(
+          "error: \(planned.code) \(planned.name) is planned but not implemented yet; implemented rules: \(known)")
+      } else {
+        Output.error("error: unknown rule '\(code)'; known rules: \(known)")
+      }
       throw ExitCode(64)
     }
     Output.write(Self.text(document))

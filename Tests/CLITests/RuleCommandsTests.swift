@@ -55,6 +55,23 @@ final class RuleCommandsTests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("AF001, AF102, AF103"), result.stderr)
   }
 
+  /// A code of DESIGN §3's catalogue whose rule has not landed is "planned", not "unknown":
+  /// `--select` accepts it, so `explain` must not call it unknown.
+  func testExplainPlannedCodeSaysPlanned() throws {
+    let catalogue = (1...9).map { "AF10\($0)" }
+    let rules = try CommandRunner.run(["rules", "--format", "json"])
+    let implemented = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(rules.stdout.utf8)) as? [[String: Any]]
+    ).compactMap { $0["code"] as? String }
+    guard let planned = catalogue.first(where: { !implemented.contains($0) }) else {
+      throw XCTSkip("every catalogued rule is implemented")
+    }
+    let result = try CommandRunner.run(["explain", planned])
+    XCTAssertEqual(result.status, 64)
+    XCTAssertTrue(result.stderr.contains("\(planned) ") && result.stderr.contains("planned but not implemented"), result.stderr)
+    XCTAssertFalse(result.stderr.contains("unknown"), result.stderr)
+  }
+
   func testRulesHelp() throws { try assertOutputGolden(["rules", "--help"], "rules-help.txt") }
   func testExplainHelp() throws { try assertOutputGolden(["explain", "--help"], "explain-help.txt") }
 
