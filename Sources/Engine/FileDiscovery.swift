@@ -48,9 +48,19 @@ public enum FileDiscovery {
       walker.visitArgument(path)
     }
     var seen = Set<String>()
+    var seenFiles = Set<FileIdentity>()
     return walker.found
       .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
       .filter { seen.insert($0.path).inserted }
+      .filter { file in
+        // One file reached by two paths (`a.py ./a.py`, a symlink, a directory and a file in it)
+        // is checked once, under the first path in sorted order: checking it twice in parallel
+        // would race the writes and count its findings twice. `stat` follows symlinks.
+        guard file.error == nil else { return true }
+        var status = stat()
+        guard stat(file.path, &status) == 0 else { return true }
+        return seenFiles.insert(FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))).inserted
+      }
   }
 
   /// `directory` joined with `name` the way a person would type it: `.` is left out, a trailing
@@ -62,6 +72,12 @@ public enum FileDiscovery {
   }
 }
 
+/// A file's identity on disk: its device and inode numbers.
+private struct FileIdentity: Hashable {
+  var device: UInt64
+  var inode: UInt64
+}
+
 /// The state of one discovery: what was found and which directories were already walked.
 private struct Walker {
   var found: [DiscoveredFile] = []
@@ -71,11 +87,6 @@ private struct Walker {
 
   init(isExcluded: @escaping (String, Bool) -> Bool) {
     self.isExcluded = isExcluded
-  }
-
-  private struct FileIdentity: Hashable {
-    var device: UInt64
-    var inode: UInt64
   }
 
   mutating func visitArgument(_ path: String) {

@@ -116,10 +116,30 @@ final class FileDiscoveryTests: XCTestCase {
     try directory.symlink("pkg/self", to: ".")
     try directory.symlink("link.py", to: "pkg/mod.py")
     try directory.symlink("dangling.py", to: "nowhere.py")
-    XCTAssertEqual(discovered(in: directory), ["link.py", "pkg/mod.py"])
+    // link.py and pkg/mod.py are one file: it is checked once, under the first path.
+    XCTAssertEqual(discovered(in: directory), ["link.py"])
     // A link to a directory given explicitly is walked.
     let viaLink = FileDiscovery.discover([directory.path + "/pkg/loop"]).map(\.path)
-    XCTAssertEqual(viaLink, [directory.path + "/pkg/loop/link.py", directory.path + "/pkg/loop/pkg/mod.py"])
+    XCTAssertEqual(viaLink, [directory.path + "/pkg/loop/link.py"])
+  }
+
+  func testOneFileReachedByTwoPathsIsFoundOnce() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write("b.py")
+    try directory.write("d/a.py")
+    try directory.symlink("link.py", to: "b.py")
+    let previous = FileManager.default.currentDirectoryPath
+    XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(directory.path))
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+    XCTAssertEqual(FileDiscovery.discover(["."]).map(\.path), ["b.py", "d/a.py"])
+    XCTAssertEqual(FileDiscovery.discover(["link.py", "b.py", "./b.py"]).map(\.path), ["./b.py"])
+    XCTAssertEqual(
+      FileDiscovery.discover(["d/a.py", "./d/a.py", "d", directory.path + "/d/a.py"]).map(\.path),
+      ["./d/a.py"])
+    // Missing paths are still reported, each once.
+    let missing = FileDiscovery.discover(["nope.py", "./nope.py"])
+    XCTAssertEqual(missing.map(\.path), ["./nope.py", "nope.py"])
+    XCTAssertTrue(missing.allSatisfy { $0.error != nil })
   }
 
   func testJoinKeepsPathsAsAPersonWouldTypeThem() {
