@@ -92,7 +92,8 @@ public struct FixOutcome: @unchecked Sendable {
 /// selected fix that does not conflict with another (`FixSelection`), and re-parses. Fixes that
 /// had to wait are offered again by the rules in the next pass. The loop ends when no fix
 /// applies; stopping because of the pass bound is an error, and so is a pass that turns a
-/// valid file invalid — that pass is discarded and the loop stops with the last good text.
+/// valid file invalid or adds syntax errors to an invalid one (`makesWorse`) — that pass is
+/// discarded and the loop stops with the last good text.
 /// The rules are a parameter so that tests can drive the loop with fake rules.
 public enum FixLoop {
   public static let maximumPasses = 10
@@ -118,7 +119,7 @@ public enum FixLoop {
       }
       let output = FixSelection.apply(selected, to: bytes)
       let outputTree = SyntaxTree.parse(SourceBuffer(output))
-      if tree.isValid && !outputTree.isValid {
+      if makesWorse(outputTree, than: tree, edits: selected.flatMap(\.fix.edits)) {
         problems.append(.rolledBack(pass: number, fixes: applied, syntaxError: describe(outputTree)))
         break
       }
@@ -135,6 +136,38 @@ public enum FixLoop {
     let findings = rules(tree)
     if findings.isEmpty { return [] }
     return SuppressionIndex(tree: tree).unsuppressed(findings).sorted(by: Finding.precedes)
+  }
+
+  /// Whether a pass's output is syntactically worse than its input: a valid file became invalid,
+  /// or an invalid one got more syntax errors or one at an offset (mapped back through the pass's
+  /// edits) where its input had none.
+  static func makesWorse(_ output: SyntaxTree, than input: SyntaxTree, edits: [Edit]) -> Bool {
+    if output.isValid { return false }
+    if input.isValid { return true }
+    if output.diagnostics.count > input.diagnostics.count { return true }
+    let known = Set(input.diagnostics.map(\.offset))
+    // Identical edits of several fixes apply once.
+    let sorted = Set(edits).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    for diagnostic in output.diagnostics {
+      // Map the output offset back to the input by undoing the growth of every edit before it;
+      // an offset inside (or at the point of) an edit's new text is new.
+      let offset = Int64(diagnostic.offset)
+      var delta: Int64 = 0
+      var insideEdit = false
+      for edit in sorted {
+        let outputStart = Int64(edit.range.lowerBound) + delta
+        let outputEnd = outputStart + Int64(edit.replacement.count)
+        if offset < outputStart { break }
+        if offset < outputEnd || (edit.replacement.isEmpty && offset == outputStart) {
+          insideEdit = true
+          break
+        }
+        delta += Int64(edit.replacement.count) - Int64(edit.range.count)
+      }
+      let mapped = offset - delta
+      if insideEdit || mapped < 0 || !known.contains(UInt32(mapped)) { return true }
+    }
+    return false
   }
 
   /// `message at line:column` of the first syntax error of an invalid tree.

@@ -230,6 +230,22 @@ final class FixEngineTests: XCTestCase {
     XCTAssertEqual(outcome.problems, [])
   }
 
+  func testAPassThatAddsErrorsToAnInvalidFileIsRolledBack() {
+    // The file already has an error on line 1; the fix would add another on line 2.
+    let outcome = runLoop("if a x\nfoo = 1\n", replacingRule("AF110", "foo", "foo ="))
+    XCTAssertEqual(outcome.text, "if a x\nfoo = 1\n")
+    XCTAssertFalse(outcome.changed)
+    guard case .rolledBack(let pass, let fixes, _)? = outcome.problems.first else {
+      return XCTFail("expected a rollback, got \(outcome.problems)")
+    }
+    XCTAssertEqual(pass, 1)
+    XCTAssertEqual(fixes.map(\.finding.code), ["AF110"])
+    // Growing text before an existing error only moves it: still fixed.
+    let moved = runLoop("foo = 1\nif a x\n", replacingRule("AF110", "foo", "longer_name"))
+    XCTAssertEqual(moved.text, "longer_name = 1\nif a x\n")
+    XCTAssertEqual(moved.problems, [])
+  }
+
   func testARuleThatNeverConvergesStopsAtTheBound() {
     // Every pass offers to increment the number again.
     let rule: FakeRule = { tree in
