@@ -17,7 +17,7 @@ public struct BlockingSleep: Rule {
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
-    guard let call = CallSyntax(node), model.enclosingCoroutine(of: node) != nil,
+    guard let call = CallSyntax(node), model.enclosingCoroutine(of: node) != nil, !model.isInAnnotation(node),
       let function = model.match(call.callee, in: Self.functions)
     else { return }
     let sleep = Sleep(function: function)
