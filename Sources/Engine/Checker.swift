@@ -21,6 +21,8 @@ public struct FileReport: Hashable, Sendable {
   /// Errors for this file besides `error`: a rolled-back pass, fixes that did not converge, a
   /// refused write. Each one makes the run exit with status 2.
   public var problems: [String]
+  /// `fix`: the fix loop stopped at its pass bound (one of `problems`), so nothing is written.
+  var didNotConverge = false
 
   public init(
     path: String, findings: [Finding] = [], error: FileError? = nil, fixMode: FixMode = .safe,
@@ -176,15 +178,26 @@ public enum Checker {
     }
     var report = process(bytes, path: path, settings: settings, options: options)
     guard options.mode == .fix, let fixed = report.fixed else { return report }
-    if case .failure(let error) = AtomicWrite.replaceContents(of: path, original: bytes, with: fixed) {
-      // Nothing was written: what remains is what the file still holds.
-      let rules = options.rules(path, settings)
-      report.findings = FixLoop.unsuppressedFindings(in: SyntaxTree.parse(SourceBuffer(bytes)), rules: rules)
-      report.fixed = nil
-      report.appliedFixes = []
+    // Nothing is written for a fix loop that did not converge (its output is not trusted; the
+    // problem is reported and the run exits with status 2), nor when the write fails.
+    if report.didNotConverge {
+      keepOriginal(&report, bytes: bytes, path: path, settings: settings, options: options)
+    } else if case .failure(let error) = AtomicWrite.replaceContents(of: path, original: bytes, with: fixed) {
+      keepOriginal(&report, bytes: bytes, path: path, settings: settings, options: options)
       report.problems.append(error.message)
     }
     return report
+  }
+
+  /// Makes `report` describe the unchanged file: what remains is what the file still holds.
+  private static func keepOriginal(
+    _ report: inout FileReport, bytes: [UInt8], path: String, settings: Settings, options: CheckOptions
+  ) {
+    let rules = options.rules(path, settings)
+    report.findings = FixLoop.unsuppressedFindings(in: SyntaxTree.parse(SourceBuffer(bytes)), rules: rules)
+    report.fixed = nil
+    report.appliedFixes = []
+    report.didNotConverge = false
   }
 
   /// Checks, or runs the fix loop on, one file's bytes.
@@ -197,9 +210,11 @@ public enum Checker {
         path: path, findings: FixLoop.unsuppressedFindings(in: tree, rules: rules), fixMode: fixMode)
     }
     let outcome = FixLoop.run(bytes, mode: fixMode, rules: rules)
-    return FileReport(
+    var report = FileReport(
       path: path, findings: outcome.remainingFindings, fixMode: fixMode,
       original: outcome.changed ? bytes : nil, fixed: outcome.changed ? outcome.bytes : nil,
       appliedFixes: outcome.appliedFixes, problems: outcome.problems.map(\.description))
+    report.didNotConverge = outcome.problems.contains { if case .didNotConverge = $0 { true } else { false } }
+    return report
   }
 }

@@ -88,4 +88,28 @@ final class CheckerTests: XCTestCase {
     XCTAssertFalse(byName["deep.py"]?.findings.isEmpty ?? true, "unclosed brackets are a syntax error")
     XCTAssertEqual(byName["long.py"]?.findings, [])
   }
+
+  func testAFixLoopThatDoesNotConvergeWritesNothing() throws {
+    let directory = try TemporaryDirectory()
+    let path = try directory.write("a.py", "x = 0\n")
+    // Every pass offers to increment the number again.
+    let rules: RuleFactory = { _, _ in
+      { tree in
+        (0..<UInt32(tree.tokens.count)).compactMap { token in
+          guard tree.tokens.kinds[Int(token)] == .number, let value = Int(tree.tokenText(token)) else { return nil }
+          let range = tree.tokens.textRange(token)
+          return Finding(
+            rule: RuleIdentity(code: "AF150", name: "increment"), message: "m", path: "a.py", range: range,
+            fixes: [.safe("increment", Edit(range: range, replacement: String(value + 1)))], in: tree.source)
+        }
+      }
+    }
+    let run = Checker.check(paths: [path], options: CheckOptions(mode: .fix, rules: rules))
+    XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "x = 0\n", "nothing written")
+    XCTAssertTrue(run.hasFailures)
+    XCTAssertEqual(run.failures, ["\(path): fixes did not converge after 10 passes"])
+    XCTAssertEqual(run.fixedCount, 0)
+    XCTAssertEqual(run.reports.first?.fixed, nil)
+    XCTAssertEqual(run.findings.count, 1, "the findings of the unchanged file")
+  }
 }
