@@ -55,10 +55,17 @@ extension SemanticModel {
   }
 
   /// Whether every binding of `name` that may be in effect at `node` is an import of
-  /// `qualifiedName` (canonically).
+  /// `qualifiedName` (canonically), and none of them is bound in `node`'s own function scope
+  /// only after `node`: a function-local name is local throughout the function, so code written
+  /// above its binding raises `UnboundLocalError` (even when the module imports it too).
   private func refers(_ name: String, at node: SyntaxNode, to qualifiedName: QualifiedName) -> Bool {
     let bindings = resolve(name, at: node).bindings
+    let useScope = nodeScopes[Int(node.index)]
+    let local = scopeKinds[Int(useScope)].isFunctionLike
     return !bindings.isEmpty
-      && bindings.allSatisfy { importRecord(for: $0)?.qualifiedName?.canonical == qualifiedName }
+      && bindings.allSatisfy {
+        importRecord(for: $0)?.qualifiedName?.canonical == qualifiedName
+          && !(local && $0.scope.rawValue == useScope && effectToken(of: $0.id.rawValue) > node.firstToken)
+      }
   }
 }
