@@ -68,6 +68,8 @@ public enum SARIFReport {
   struct Run: Encodable {
     var tool: Tool
     var results: [Result]
+    /// Columns are counted in Unicode scalars (SARIF's default would be UTF-16 code units).
+    var columnKind = "unicodeCodePoints"
   }
 
   struct Tool: Encodable {
