@@ -1,0 +1,10 @@
+import asyncio
+import time
+
+
+async def main():
+    # Already awaited (a TypeError when it runs): the fix must not await twice.
+    await asyncio.sleep(0.1)
+    x = await asyncio.sleep(2)  # trailing comment kept
+    y = (await asyncio.sleep(3)) or 1
+    return x, y
