@@ -61,7 +61,10 @@ extension JUnitReport {
     /// `app/main.py` → `app.main`: the path as a dotted name, the way test classes are named.
     static func className(_ path: String) -> String {
       var name = Substring(path)
-      while name.hasPrefix("./") || name.hasPrefix("/") { name = name.drop { $0 == "." || $0 == "/" } }
+      // Only literal `./` prefixes and one leading `/` go: a hidden directory keeps its dot and
+      // `../x.py` stays distinct from `x.py`.
+      if name.hasPrefix("/") { name = name.dropFirst() }
+      while name.hasPrefix("./") { name = name.dropFirst(2) }
       if name.hasSuffix(".py") { name = name.dropLast(3) }
       return String(name.replacing("/", with: "."))
     }
