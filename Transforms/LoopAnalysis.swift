@@ -37,7 +37,7 @@ struct LoopAnalysis {
 
   /// Why the loop can run unboundedly, or `nil` when it is bounded (or cannot be told).
   func unboundedness(of loop: WhileSyntax, body: BlockSyntax) -> Unbounded? {
-    if ControlFlow.alwaysLeaves(body) { return nil }
+    if ExitAnalysis.alwaysLeavesLoop(body) { return nil }
     let condition = loop.condition.unparenthesized
     if let truth = Self.literalTruth(condition) { return truth ? .alwaysTrue : nil }
     var reads = StateAccess(model: model)

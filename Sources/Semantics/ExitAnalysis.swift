@@ -31,12 +31,8 @@ public enum ExitAnalysis {
     switch statement.kind {
     case .raiseStatement:
       return true
-    case .ifStatement:
-      guard let ifStatement = IfSyntax(statement), let elseBody = ifStatement.elseClause?.body else { return false }
-      let bodies: [BlockSyntax?] = [ifStatement.body] + ifStatement.elifClauses.map(\.body) + [elseBody]
-      return bodies.allSatisfy(alwaysRaises)
-    case .withStatement, .asyncWithStatement:
-      return alwaysRaises(WithSyntax(statement)?.body)
+    case .ifStatement, .withStatement, .asyncWithStatement:
+      return everyBranch(of: statement, satisfies: alwaysRaises)
     case .tryStatement, .tryStarStatement:
       guard let tryStatement = TrySyntax(statement), let body = tryStatement.body else { return false }
       if alwaysRaises(tryStatement.finalbody) { return true }
@@ -103,8 +99,23 @@ public enum ExitAnalysis {
     return false
   }
 
+  /// For an `if` (with an `else`) or a `with`: whether every block control may take through it
+  /// satisfies `condition`. `false` for other statements and for an `if` without `else`.
+  static func everyBranch(of statement: SyntaxNode, satisfies condition: (BlockSyntax) -> Bool) -> Bool {
+    switch statement.kind {
+    case .ifStatement:
+      guard let ifStatement = IfSyntax(statement), let elseBody = ifStatement.elseClause?.body else { return false }
+      let bodies: [BlockSyntax?] = [ifStatement.body] + ifStatement.elifClauses.map(\.body) + [elseBody]
+      return bodies.allSatisfy { $0.map(condition) ?? false }
+    case .withStatement, .asyncWithStatement:
+      return WithSyntax(statement)?.body.map(condition) ?? false
+    default:
+      return false
+    }
+  }
+
   /// A `for`/`while` body (not its `else`, where a `break` leaves the outer loop).
-  private static func isLoopBody(_ block: SyntaxNode) -> Bool {
+  static func isLoopBody(_ block: SyntaxNode) -> Bool {
     switch block.parent?.kind {
     case .forStatement, .asyncForStatement, .whileStatement: return true
     default: return false
