@@ -40,10 +40,13 @@ let package = Package(
     .executableTarget(name: "asyncfix-bench", dependencies: ["PythonSyntax"], path: "Benchmarks/ParseBench"),
     .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "Reports"]),
     .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Engine", "Reports"]),
-    .testTarget(name: "CLITests", dependencies: ["PythonSyntax"]),
+    /// Helpers shared by the test targets (starting processes).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "CLITests", dependencies: ["PythonSyntax", "TestSupport"]),
     .testTarget(name: "SemanticsTests", dependencies: ["PythonSyntax", "Semantics"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Engine", "PythonSyntax", "CLibXML2", "Transforms"]),
-    .testTarget(name: "TransformsTests", dependencies: ["PythonSyntax", "Semantics", "Engine", "Transforms", "Reports"]),
+    .testTarget(
+      name: "TransformsTests", dependencies: ["PythonSyntax", "Semantics", "Engine", "Transforms", "Reports", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `asyncfix` binary, which SwiftPM places next to the test bundle.
@@ -35,73 +36,15 @@ enum CommandRunner {
       XCTFail("asyncfix binary not found at \(binary.path); build it with `swift build`", file: file, line: line)
       throw CocoaError(.fileNoSuchFile)
     }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var environment = ProcessInfo.processInfo.environment
     environment["COLUMNS"] = "80"
     environment["LINES"] = "24"
     environment.removeValue(forKey: "NO_COLOR")
     environment.removeValue(forKey: "TERM")
     environment.merge(extra) { _, new in new }
-    process.environment = environment
-    let outputPipe = Pipe()
-    let errorPipe = Pipe()
-    process.standardOutput = outputPipe
-    process.standardError = errorPipe
-    let inputPipe = Pipe()
-    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
-    try process.run()
-    if let input {
-      // Written on its own thread: a large input must not block while the child's output fills up.
-      let writer = inputPipe.fileHandleForWriting
-      Thread {
-        writer.write(Data(input))
-        try? writer.close()
-      }.start()
-    }
-    // Read both pipes before waiting, on separate threads, so a large output cannot fill a pipe
-    // buffer and deadlock the child.
-    let errorData = Locked(Data())
-    let errorReader = Thread {
-      errorData.set(errorPipe.fileHandleForReading.readDataToEndOfFile())
-    }
-    errorReader.start()
-    let outputData = outputPipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while !errorData.isSet { usleep(1000) }
-    return CommandResult(
-      status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-      stderr: String(decoding: errorData.value, as: UTF8.self))
-  }
-}
-
-/// A value written once by another thread.
-private final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-  private var written = false
-
-  init(_ value: Value) { stored = value }
-
-  func set(_ value: Value) {
-    lock.lock()
-    stored = value
-    written = true
-    lock.unlock()
-  }
-
-  var isSet: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return written
-  }
-
-  var value: Value {
-    lock.lock()
-    defer { lock.unlock() }
-    return stored
+    let result = try ProcessRunner.run(
+      binary.path, arguments, currentDirectory: directory, environment: environment, input: input)
+    return CommandResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
   }
 }
 

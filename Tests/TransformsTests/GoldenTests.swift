@@ -3,6 +3,7 @@ import Foundation
 import PythonSyntax
 import Reports
 import Transforms
+import TestSupport
 import XCTest
 
 /// The golden-file runner (DESIGN §6): every `Golden/<folder>/<case>.py` (the rule folders and

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Transforms
+import TestSupport
 import XCTest
 
 /// The golden programs (`Golden/programs/`) on the real MicroPython interpreter, before and after

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Transforms
+import TestSupport
 import XCTest
 
 /// AF104's golden program (`Golden/programs/AF104-swallowed-cancellation.py`) on the real

@@ -6,30 +6,45 @@ import Foundation
   import Darwin
 #endif
 
-/// Runs an external program (CPython, MicroPython) with a time bound, capturing its output.
-enum ProcessRunner {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+/// Runs an external program (the built `asyncfix`, CPython, MicroPython) and captures its output.
+/// Shared by the test targets that start processes.
+public enum ProcessRunner {
+  public struct Result: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
     /// Whether the program was still running at the deadline and was killed.
-    var timedOut: Bool
+    public var timedOut: Bool
 
-    var output: String { stdout + stderr }
+    public var output: String { stdout + stderr }
   }
 
-  /// Runs `executable` with `arguments`; kills it (that process only, by its id) when it runs
-  /// longer than `timeout` seconds.
-  static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> Result {
+  /// Runs `executable` with `arguments`, feeding `input` (or nothing) to its standard input.
+  /// With a `timeout`, kills it (that process only, by its id) when it runs longer.
+  public static func run(
+    _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
+    environment: [String: String]? = nil, input: [UInt8]? = nil, timeout: TimeInterval? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    process.standardInput = FileHandle.nullDevice
+    if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+    if let environment { process.environment = environment }
     let outputPipe = Pipe()
     let errorPipe = Pipe()
+    let inputPipe = Pipe()
     process.standardOutput = outputPipe
     process.standardError = errorPipe
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     try process.run()
+    if let input {
+      // Written on its own thread: a large input must not block while the child's output fills up.
+      let writer = inputPipe.fileHandleForWriting
+      Thread {
+        writer.write(Data(input))
+        try? writer.close()
+      }.start()
+    }
     // Drain both pipes on their own threads so a chatty program cannot block on a full pipe.
     let stdout = Collected()
     let stderr = Collected()
@@ -37,10 +52,13 @@ enum ProcessRunner {
       Thread { box.set(pipe.fileHandleForReading.readDataToEndOfFile()) }
     }
     readers.forEach { $0.start() }
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
-    let timedOut = process.isRunning
-    if timedOut { kill(process.processIdentifier, SIGKILL) }
+    var timedOut = false
+    if let timeout {
+      let deadline = Date().addingTimeInterval(timeout)
+      while process.isRunning && Date() < deadline { usleep(10_000) }
+      timedOut = process.isRunning
+      if timedOut { kill(process.processIdentifier, SIGKILL) }
+    }
     process.waitUntilExit()
     while !stdout.isSet || !stderr.isSet { usleep(1_000) }
     return Result(
@@ -49,7 +67,7 @@ enum ProcessRunner {
   }
 
   /// The full path of `command` found on `PATH`, if any.
-  static func find(_ command: String) -> String? {
+  public static func find(_ command: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
     for directory in path.split(separator: ":") {
       let candidate = "\(directory)/\(command)"
