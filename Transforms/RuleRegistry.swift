@@ -10,6 +10,8 @@ public enum RuleRegistry {
     BlockingSleep.self,
     LoopWithoutYield.self,
     SwallowedCancellation.self,
+    EventSetInInterrupt.self,
+    AsyncioRunMisuse.self,
   ]
 
   /// The descriptions, in registry order.
