@@ -61,7 +61,8 @@ public struct AsyncioRunMisuse: Rule {
         reported.insert(run.node.index)
         context.report(
           Self.description,
-          message: "\(Self.spelling(run)) runs in coroutine `\(coroutine.name ?? "?")`: \(consequence)",
+          message: "\(Self.spelling(run)) runs in coroutine `\(coroutine.name ?? "?")`: \(consequence); "
+            + "await the coroutine instead",
           range: run.node.textRange)
       } else if let function = model.enclosingFunction(of: run.node) {
         inFunctions[function.index, default: []].append(run)
@@ -77,7 +78,7 @@ public struct AsyncioRunMisuse: Rule {
           context.report(
             Self.description,
             message: "\(Self.spelling(run)) runs in coroutine `\(name)`"
-              + "\(CallbackDescription.through(reached.path, in: model)): \(consequence)",
+              + "\(CallbackDescription.through(reached.path, in: model)): \(consequence); await the coroutine instead",
             range: run.node.textRange)
         }
       }
@@ -90,6 +91,9 @@ public struct AsyncioRunMisuse: Rule {
     let pending = runs.filter { !reported.contains($0.node.index) && model.enclosingFunction(of: $0.node) != nil }
     if pending.isEmpty { return }
     let consequence = Self.consequence(context.dialect)
+    let advice =
+      context.dialect == .micropython
+      ? "wake a task with a ThreadSafeFlag instead" : "hand the work to the loop with `loop.call_soon_threadsafe()`"
     for registration in context.interruptRegistrations {
       if registration.context == .thread && context.dialect == .cpython { continue }
       for handler in registration.handlers {
@@ -101,7 +105,8 @@ public struct AsyncioRunMisuse: Rule {
               + CallbackDescription.through(reached.path, in: model)
             context.report(
               Self.description,
-              message: "\(Self.spelling(run)) runs in \(place): it can run while the event loop does; \(consequence)",
+              message: "\(Self.spelling(run)) runs in \(place): it can fire while the event loop runs, and "
+                + "\(consequence); \(advice)",
               range: run.node.textRange)
           }
         }
@@ -113,7 +118,7 @@ public struct AsyncioRunMisuse: Rule {
   static func consequence(_ dialect: Dialect) -> String {
     switch dialect {
     case .micropython: "MicroPython re-enters its running event loop and corrupts it (the unix port crashes)"
-    case .cpython: "CPython raises RuntimeError, an event loop is already running; await the coroutine instead"
+    case .cpython: "CPython raises RuntimeError (an event loop is already running)"
     }
   }
 

@@ -75,7 +75,8 @@ extension EventSetInInterrupt {
       switch use.kind {
       case .methodCall(let name, _), .attribute(let name):
         if !threadSafeFlagMembers.contains(name) {
-          throw Blocker(reason: "it uses `.\(name)` (line \(line)), which a ThreadSafeFlag does not have")
+          let member = if case .methodCall = use.kind { "\(name)()" } else { name }
+          throw Blocker(reason: "it uses `.\(member)` (line \(line)), which a ThreadSafeFlag does not have")
         }
       case .passed(let call):
         if context.interruptRegistrations.contains(where: { $0.call == call }) { continue }

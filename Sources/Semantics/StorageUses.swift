@@ -36,7 +36,8 @@ extension SemanticModel {
   }
 
   private func useKind(of reference: SyntaxNode) -> StorageUse.Kind {
-    if StoredValue(target: reference) != nil || binding(madeBy: reference)?.node == reference {
+    // A name is stored to where it makes a binding; `self.attr` where it is an assignment target.
+    if reference.kind == .name ? binding(madeBy: reference)?.node == reference : StoredValue(target: reference) != nil {
       return .store
     }
     var child = reference

@@ -17,6 +17,8 @@ import XCTest
 /// - `<case>.unsafe.py`: the file after `fix --unsafe-fixes`, only where it differs from
 ///   `.fixed.py`.
 ///
+/// A case with a `<case>.toml` beside it runs with that configuration (`--config <case>.toml`).
+///
 /// Every output must also parse without errors and print back byte for byte, be a fixed point
 /// (fixing it again changes nothing) and be accepted by CPython's own parser.
 ///
@@ -96,7 +98,7 @@ final class GoldenTests: XCTestCase {
   // MARK: Running a case
 
   static func run(_ goldenCase: Case, _ input: [UInt8]) -> Outputs {
-    let settings = Settings()
+    let settings = Self.settings(for: goldenCase)
     let rules = RuleRunner.rules(path: goldenCase.input, settings: settings)
     let tree = SyntaxTree.parse(SourceBuffer(input))
     let findings = FixLoop.unsuppressedFindings(in: tree, rules: rules)
@@ -110,12 +112,26 @@ final class GoldenTests: XCTestCase {
         input, mode: .safeAndUnsafe, rules: RuleRunner.rules(path: goldenCase.input, settings: unsafeSettings)))
   }
 
+  /// The case's settings: the defaults, or those of `<case>.toml` beside it (an `asyncfix.toml`
+  /// in content: top-level keys), as `check --config <case>.toml` would use them. A broken
+  /// configuration fails the case.
+  static func settings(for goldenCase: Case) -> Settings {
+    let configuration = absolute(goldenCase.stem + ".toml")
+    guard FileManager.default.fileExists(atPath: configuration) else { return Settings() }
+    switch ConfigurationLoader(configurationFile: configuration).settings(forFile: absolute(goldenCase.input)) {
+    case .success(let settings): return settings
+    case .failure(let error):
+      XCTFail("\(goldenCase.stem).toml: \(error)")
+      return Settings()
+    }
+  }
+
   /// A fixed output parses cleanly, round-trips, and is a fixed point of the same fix.
   private func assertSound(_ output: [UInt8], mode: FixMode, of goldenCase: Case) {
     let tree = SyntaxTree.parse(SourceBuffer(output))
     XCTAssertEqual(tree.diagnostics.map(\.message), [], "\(goldenCase.input): fixed output must parse")
     XCTAssertEqual(tree.printed(), output, "\(goldenCase.input): fixed output must round-trip")
-    var settings = Settings()
+    var settings = Self.settings(for: goldenCase)
     settings.unsafeFixes = mode == .safeAndUnsafe
     let again = FixLoop.run(output, mode: mode, rules: RuleRunner.rules(path: goldenCase.input, settings: settings))
     XCTAssertFalse(again.changed, "\(goldenCase.input): fixing the fixed output (\(mode)) changes it again")

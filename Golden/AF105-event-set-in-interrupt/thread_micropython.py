@@ -1,0 +1,14 @@
+import _thread
+import uasyncio as asyncio
+
+done = asyncio.Event()
+
+
+def worker(n):
+    total = sum(range(n))
+    done.set()
+
+
+async def main():
+    _thread.start_new_thread(worker, (1000,))
+    await done.wait()
