@@ -21,8 +21,9 @@ extension AsyncioRunMisuse {
       branches of an `if` (or `match`, or `except` clauses) are not reported, nor is the cleanup \
       pattern: a run in the `except` or `finally` of a `try` whose body holds the first.
 
-      A CPython thread may run a loop of its own, so `asyncio.run()` in a function started by \
-      `_thread.start_new_thread` is reported for MicroPython only. There is no automatic fix.
+      A CPython thread may run a loop of its own, so `asyncio.run()` in a function run in \
+      another thread (`_thread.start_new_thread`, `threading.Thread`, `asyncio.to_thread`) is \
+      reported for MicroPython only. There is no automatic fix.
       """,
     triggeringExamples: [
       RuleExample(

@@ -16,7 +16,8 @@ extension EventSetInInterrupt {
 
       Handlers are found through their registrations (`.irq(…)` on any receiver, `machine.Timer` \
       and `pyb.Timer` callbacks, `pyb.ExtInt`, `pyb.Switch().callback`, `micropython.schedule`, \
-      `_thread.start_new_thread`, OpenMV's camera callbacks, and the `interrupt-registrars` of the \
+      `_thread.start_new_thread`, OpenMV's camera callbacks, CPython's `threading.Thread`, \
+      `threading.Timer`, `asyncio.to_thread` and `run_in_executor`, and the `interrupt-registrars` of the \
       configuration) and followed through the calls they make in the module \
       (`self._isr` → `self._trigger()` → `self._ev.set()`). The event is recognised by its \
       construction: a module global, a closure variable or `self.attr` made by `asyncio.Event()`. \

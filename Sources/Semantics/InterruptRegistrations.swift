@@ -54,6 +54,9 @@ extension SemanticModel {
   ///   through any import form;
   /// - `.vsync_callback(f)` / `.frame_callback(f)` (OpenMV's `csi.CSI`) on any receiver: names
   ///   no other API uses;
+  /// - CPython's ways to run a function in another thread, the twins of `_thread`:
+  ///   `threading.Thread(target=f)`, `threading.Timer(t, f)`, `asyncio.to_thread(f)`, and
+  ///   `loop.run_in_executor(executor, f)` on any receiver;
   /// - `.callback(f)` only on a receiver built by `pyb.Timer(…)`, `pyb.Switch()` or a timer's
   ///   `.channel(…)` (a `Delay_ms.callback` runs in a task); `.channel(…, callback=f)` on a
   ///   `pyb.Timer`; `.init(…, callback=f)` on a `machine.Timer`/`pyb.Timer`, or on a receiver
@@ -93,6 +96,9 @@ struct RegistrationMatcher {
     "pyb.ExtInt": Slot(position: 4, keyword: "callback", context: .interrupt),
     "micropython.schedule": Slot(position: 1, context: .scheduler),
     "_thread.start_new_thread": Slot(position: 1, context: .thread),
+    "threading.Thread": Slot(keyword: "target", context: .thread),
+    "threading.Timer": Slot(position: 2, keyword: "function", context: .thread),
+    "asyncio.to_thread": Slot(position: 1, context: .thread),
     "sensor.set_vsync_callback": Slot(position: 1, context: .interrupt),
     "sensor.set_frame_callback": Slot(position: 1, context: .interrupt),
     "openamp.Endpoint": Slot(position: 2, keyword: "callback", context: .interrupt),
@@ -100,6 +106,7 @@ struct RegistrationMatcher {
   /// Methods whose name alone identifies the registration, whatever the receiver.
   static let anyReceiverMethods: [String: Slot] = [
     "irq": Slot(position: 1, keyword: "handler", context: .interrupt),
+    "run_in_executor": Slot(position: 2, keyword: "func", context: .thread),
     "vsync_callback": Slot(position: 1, context: .interrupt),
     "frame_callback": Slot(position: 1, context: .interrupt),
   ]

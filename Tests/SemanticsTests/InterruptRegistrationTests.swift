@@ -173,6 +173,26 @@ final class InterruptRegistrationTests: XCTestCase {
     XCTAssertEqual(registrations(s), [], "nothing is a registrar without configuration")
   }
 
+  func testCPythonThreads() {
+    let s = Snippet(
+      """
+      import asyncio, threading
+      def work(): pass
+      threading.Thread(target=work, daemon=True).start()
+      threading.Timer(1.0, work).start()
+      async def main(loop):
+          await asyncio.to_thread(work)
+          await loop.run_in_executor(None, work)
+      threading.Thread(None, work)
+      """)
+    XCTAssertEqual(
+      registrations(s),
+      [
+        "threading.Thread() thread work -> work", "threading.Timer() thread work -> work",
+        "asyncio.to_thread() thread work -> work", "run_in_executor() thread work -> work",
+      ])
+  }
+
   func testStarredArgumentsHideThePosition() {
     let s = Snippet(
       """
