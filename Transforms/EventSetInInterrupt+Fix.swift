@@ -26,8 +26,9 @@ extension EventSetInInterrupt {
 
   static let threadSafeFlagMembers: Set<String> = ["set", "clear", "wait"]
 
-  static func conversion(of receiver: SyntaxNode, events: [ValueOrigin], in context: RuleContext) -> Result<Fix, Blocker>
-  {
+  static func conversion(
+    of receiver: SyntaxNode, events: [ValueOrigin], in context: RuleContext
+  ) -> Result<Fix, Blocker> {
     do {
       try checkStores(of: receiver, in: context.model)
       try checkUses(of: receiver, in: context)
@@ -120,8 +121,8 @@ extension EventSetInInterrupt {
     }
     if case .importedName(let name) = model.asyncioBinding(for: "ThreadSafeFlag", at: call.node) { return name }
     if case .bound = model.resolve("ThreadSafeFlag", at: call.node) {
-      throw Blocker(
-        reason: "`ThreadSafeFlag` means something else where the event is built (line \(CallbackDescription.line(of: call.node)))")
+      let line = CallbackDescription.line(of: call.node)
+      throw Blocker(reason: "`ThreadSafeFlag` means something else where the event is built (line \(line))")
     }
     return "ThreadSafeFlag"
   }

@@ -41,7 +41,7 @@ public struct EventSetInInterrupt: Rule {
       guard let function = model.enclosingFunction(of: call.node), let reach = reached[function.index] else {
         continue
       }
-      let events = model.origins(of: receiver).filter { origin in origin.typeNames.contains(where: Self.events.contains) }
+      let events = model.origins(of: receiver).filter { $0.typeNames.contains(where: Self.events.contains) }
       if events.isEmpty { continue }
       report(call, receiver: receiver, events: events, reach: reach, in: context)
     }

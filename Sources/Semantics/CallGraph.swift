@@ -20,14 +20,15 @@ public struct ReachedFunction: Hashable, Sendable {
 /// A call's target is resolved without types, the way `SemanticModel.functions(referencedBy:)`
 /// resolves a callable: plain names through their bindings (`helper()`, a nested def, an alias
 /// `h = helper`), `self.m()` / `cls.m()` to the method of the enclosing class, `C.m()` for a
-/// class of the file, and `C()` to `C.__init__`. Calls to anything else (imports, parameters,
-/// attributes of other objects) have no edge, and neither have calls to `async def`s and
+/// class of the file, `obj.m()` for a name bound to `C(…)`, and `C()` to `C.__init__`. Calls to
+/// anything else (imports, parameters, attributes of other objects) have no edge, and neither have calls to `async def`s and
 /// generator functions: calling one only makes a coroutine or generator object, its code does
-/// not run at the call (it runs where the object is awaited or iterated). Built lazily, one function at a time, and cached:
-/// a rule asks about the few functions it cares about (interrupt handlers, coroutines), never
-/// about the whole file.
+/// not run at the call (it runs where the object is awaited or iterated). Built lazily, one
+/// function at a time, and cached: a rule asks about the few functions it cares about
+/// (interrupt handlers, coroutines), never about the whole file.
 ///
-/// Not `Sendable`: one graph serves one rule on one file, on one thread.
+/// Not `Sendable`: one graph serves the rules of one file (`RuleContext.callGraph`), on one
+/// thread.
 public final class CallGraph {
   /// Calls followed from a root before the search stops: deep enough for helper chains, and a
   /// bound on the work in generated code.

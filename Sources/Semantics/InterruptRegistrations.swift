@@ -186,7 +186,9 @@ struct RegistrationMatcher {
 
   /// Whether `call` is `timer.channel(…)` on a `pyb.Timer`.
   private func isTimerChannel(_ call: CallSyntax) -> Bool {
-    guard let attribute = AttributeSyntax(call.callee.unparenthesized), attribute.name == "channel" else { return false }
+    guard let attribute = AttributeSyntax(call.callee.unparenthesized), attribute.name == "channel" else {
+      return false
+    }
     return model.constructors(of: attribute.value.unparenthesized).contains { $0.is(Self.pybTimer, model) }
   }
 

@@ -10,7 +10,7 @@ extension SemanticModel {
   /// - a name bound by `def` (every such binding that may be in effect), or assigned one of
   ///   these forms (`handler = self._isr`);
   /// - `self.m` / `cls.m` in a method: the class's method `m`; `C.m` for a class `C` of the file;
-  ///   `obj.m` for an object built by `C(…)` (`origins(of:)`), a bound method;
+  ///   `obj.m` for a name `obj` bound to `C(…)` (`origins(of:)`), a bound method;
   /// - `functools.partial(f, …)` (any import form): what `f` names.
   ///
   /// Empty when the expression is anything else (a parameter, an import, a call's result): the
@@ -46,8 +46,12 @@ extension SemanticModel {
       if let owner = classDefinition(named: attribute.value), let method = method(named: name, in: owner) {
         return [method.node]
       }
+      // A bound method of an object the file builds from its own class (`enc = Encoder(…)`,
+      // `enc._isr`): followed for plain names only; `self.x.m` would ask for the origins of
+      // `self.x` across the class on every call, for a rare pattern.
+      guard attribute.value.unparenthesized.kind == .name else { return [] }
       var result: [SyntaxNode] = []
-      for constructor in constructors(of: attribute.value) where attribute.value.unparenthesized.kind != .call {
+      for constructor in constructors(of: attribute.value) {
         if let owner = classDefinition(named: constructor.callee), let method = method(named: name, in: owner),
           !result.contains(method.node)
         {

@@ -107,7 +107,8 @@ final class CallGraphTests: XCTestCase {
       def helper(n): pass
       """)
     let graph = CallGraph(s.model)
-    XCTAssertEqual(graph.calls(from: s.function("root").node).map(\.call.node.text), ["helper(1)", "helper(2)", "helper(i)"])
+    XCTAssertEqual(
+      graph.calls(from: s.function("root").node).map(\.call.node.text), ["helper(1)", "helper(2)", "helper(i)"])
   }
 
   /// Only explicit calls are edges: `@decorate` (no brackets) calls `decorate(inner)` implicitly

@@ -121,7 +121,8 @@ final class RuleExamplesTests: XCTestCase {
     case .always(.unsafe), .sometimes(.unsafe): unsafe = true
     default: unsafe = false
     }
-    return RuleTesting.fixed(source, code: rule.code, settings: RuleTesting.settings(target: target, unsafeFixes: unsafe))
+    return RuleTesting.fixed(
+      source, code: rule.code, settings: RuleTesting.settings(target: target, unsafeFixes: unsafe))
   }
 
   private func assertParses(_ example: RuleExample, file: StaticString? = nil, line: UInt? = nil) {
