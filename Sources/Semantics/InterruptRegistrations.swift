@@ -37,8 +37,9 @@ public struct InterruptRegistration: Hashable, Sendable {
   public let context: CallbackContext
   /// The handler as passed (`on_press`, `self._isr`, `lambda p: …`, `partial(f, 1)`).
   public let argument: SyntaxNode
-  /// The defs and lambdas of this file the handler resolves to (empty when it is a parameter,
-  /// an import or anything else that cannot be followed).
+  /// The plain defs and lambdas of this file the handler resolves to: the code that runs in the
+  /// callback. Empty when it is a parameter, an import or anything else that cannot be followed,
+  /// and for an `async def` or generator function (calling one runs none of its body).
   public let handlers: [SyntaxNode]
 }
 
@@ -115,7 +116,6 @@ struct RegistrationMatcher {
   static let pybTimer: QualifiedNameSet = ["pyb.Timer"]
 
   let model: SemanticModel
-  let configured: [RegistrarSpecification]
   /// The qualified names of the function registrars, built-in and configured.
   let functionNames: QualifiedNameSet
   /// Configured function registrars by canonical name.
@@ -127,7 +127,6 @@ struct RegistrationMatcher {
 
   init(model: SemanticModel, configured: [RegistrarSpecification]) {
     self.model = model
-    self.configured = configured
     var functions: [QualifiedName: Slot] = [:]
     var methods: [String: [(owner: QualifiedNameSet, slot: Slot)]] = [:]
     for specification in configured {
@@ -194,9 +193,13 @@ struct RegistrationMatcher {
 
   private func make(_ call: CallSyntax, slot: Slot, registrar: String) -> InterruptRegistration? {
     guard let argument = handlerArgument(of: call, slot: slot) else { return nil }
+    // An `async def` or generator passed as a handler is only called, which makes a coroutine or
+    // generator object: its body does not run in the callback.
+    let handlers = model.functions(referencedBy: argument).filter { function in
+      FunctionDefSyntax(function).map { model.flavor(of: $0) == .plain } ?? true
+    }
     return InterruptRegistration(
-      call: call, registrar: registrar, context: slot.context, argument: argument,
-      handlers: model.functions(referencedBy: argument))
+      call: call, registrar: registrar, context: slot.context, argument: argument, handlers: handlers)
   }
 
   /// The argument in `slot`: the keyword when passed so, else the positional one (unknown when a

@@ -133,6 +133,8 @@ final class InterruptRegistrationTests: XCTestCase {
           pin.irq(callback)
       import mylib
       pin.irq(mylib.handler)
+      async def coroutine(pin): pass
+      pin.irq(coroutine)
       """)
     XCTAssertEqual(
       registrations(s),
@@ -145,6 +147,7 @@ final class InterruptRegistrationTests: XCTestCase {
         "irq() interrupt handler -> on_edge",
         "irq() interrupt callback -> ",
         "irq() interrupt mylib.handler -> ",
+        "irq() interrupt coroutine -> ",
       ])
   }
 
