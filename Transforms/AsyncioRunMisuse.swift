@@ -30,13 +30,19 @@ public struct AsyncioRunMisuse: Rule {
   private var runs: [CallSyntax] = []
   /// Module-level `asyncio.new_event_loop()` calls.
   private var loopResets: [CallSyntax] = []
+  /// Made on the first call of the file: which called names can be `run` / `new_event_loop`.
+  private var filters: (run: CalleeFilter, reset: CalleeFilter)?
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     guard let call = CallSyntax(node) else { return }
     let model = context.model
-    if model.matches(call.callee, Self.run) {
+    if filters == nil { filters = (CalleeFilter(Self.run, in: model), CalleeFilter(Self.newEventLoop, in: model)) }
+    guard let (runFilter, resetFilter) = filters else { return }
+    if runFilter.mayMatch(call.callee) && model.matches(call.callee, Self.run) {
       runs.append(call)
-    } else if model.matches(call.callee, Self.newEventLoop), model.enclosingFunction(of: node) == nil {
+    } else if resetFilter.mayMatch(call.callee) && model.matches(call.callee, Self.newEventLoop),
+      model.enclosingFunction(of: node) == nil
+    {
       loopResets.append(call)
     }
   }

@@ -118,6 +118,8 @@ struct RegistrationMatcher {
   let model: SemanticModel
   /// The qualified names of the function registrars, built-in and configured.
   let functionNames: QualifiedNameSet
+  /// Which called names can be one of `functionNames`.
+  let functionFilter: CalleeFilter
   /// Configured function registrars by canonical name.
   let configuredFunctions: [QualifiedName: Slot]
   /// Configured method registrars: method name → (class, slot).
@@ -142,6 +144,7 @@ struct RegistrationMatcher {
     configuredFunctions = functions
     configuredMethods = methods
     functionNames = QualifiedNameSet(Array(Self.functionRegistrars.keys) + functions.keys.map(\.description))
+    functionFilter = CalleeFilter(functionNames, in: model)
     methodNames = Set(Self.anyReceiverMethods.keys).union(["callback", "init", "channel"]).union(methods.keys)
   }
 
@@ -152,7 +155,7 @@ struct RegistrationMatcher {
     {
       return make(call, slot: slot, registrar: registrar)
     }
-    guard let name = model.match(callee, in: functionNames) else { return nil }
+    guard functionFilter.mayMatch(callee), let name = model.match(callee, in: functionNames) else { return nil }
     let slot = configuredFunctions[name] ?? Self.functionRegistrars[name.description]
     return slot.flatMap { make(call, slot: $0, registrar: "\(name)()") }
   }
