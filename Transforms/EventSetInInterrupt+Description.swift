@@ -11,8 +11,9 @@ extension EventSetInInterrupt {
       `micropython.schedule` callback or another thread, it can run while the loop itself is \
       changing that queue, and it does not wake a loop that is sleeping in its poller: the waiting \
       task only runs when the loop next wakes for something else, which may be much later. \
-      MicroPython's `ThreadSafeFlag` is made for this: the loop polls it, and `set()` is safe from \
-      anywhere.
+      MicroPython's own `Event.set()` says it must be called only from the thread running the \
+      loop, never from a hard or soft interrupt or another thread. Its `ThreadSafeFlag` is made \
+      for this: the loop polls it, and `set()` is safe from anywhere.
 
       Handlers are found through their registrations (`.irq(…)` on any receiver, `machine.Timer` \
       and `pyb.Timer` callbacks, `pyb.ExtInt`, `pyb.Switch().callback`, `micropython.schedule`, \
