@@ -35,10 +35,11 @@ enum BlockingCallTable {
       BlockingCallEntry(
         "socket.getaddrinfo",
         advice: "Resolve the address once before the event loop starts and reuse it",
-        cpython: "Use `await asyncio.get_running_loop().getaddrinfo(…)`, or let `asyncio.open_connection(host, port)` "
-          + "resolve it"),
+        cpython: "Use `await asyncio.get_running_loop().getaddrinfo(…)`, or let "
+          + "`asyncio.open_connection(host, port)` resolve it"),
       socketMethod(
-        "connect", advice: "Use `reader, writer = await asyncio.open_connection(host, port)` instead of a blocking socket"),
+        "connect",
+        advice: "Use `reader, writer = await asyncio.open_connection(host, port)` instead of a blocking socket"),
       socketMethod(
         "accept", advice: "Use `asyncio.start_server(handler, host, port)`: it accepts without stopping other tasks"),
     ]
@@ -64,11 +65,13 @@ enum BlockingCallTable {
         "os.sync", advice: "Waits for the flash or SD card: sync less often, outside the tasks that must keep running",
         cpython: "Use `await asyncio.to_thread(os.sync)`"),
       BlockingCallEntry(
-        "builtins.input", advice: "Read the console with `asyncio.StreamReader(sys.stdin)` and `await reader.readline()`",
+        "builtins.input",
+        advice: "Read the console with `asyncio.StreamReader(sys.stdin)` and `await reader.readline()`",
         cpython: "Use `await asyncio.to_thread(input, …)`"),
       BlockingCallEntry(
         "urllib.request.urlopen",
-        advice: "Use an asynchronous HTTP client (`aiohttp`), or `await asyncio.to_thread(urllib.request.urlopen, …)`"),
+        advice:
+          "Use an asynchronous HTTP client (`aiohttp`), or `await asyncio.to_thread(urllib.request.urlopen, …)`"),
     ]
     + ["run", "call", "check_call", "check_output"].map { function in
       BlockingCallEntry(

@@ -5,7 +5,7 @@ extension LoopWithoutYield {
   public static let description = RuleDescription(
     code: "AF103", name: "loop-without-yield",
     summary:
-      "A loop in a coroutine that never awaits and can run unboundedly, or makes blocking calls, starves every other task",
+      "A loop in a coroutine that never awaits and can run unboundedly, or makes blocking calls, starves other tasks",
     rationale: """
       A coroutine gives the event loop a turn only at an await point. A `while True:` loop, or a \
       loop polling a flag, a pin or a UART (`while not uart.any(): pass`), that never awaits keeps \

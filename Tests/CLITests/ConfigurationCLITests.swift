@@ -136,7 +136,8 @@ final class ConfigurationCLITests: XCTestCase {
       headers,
       [
         "firmware/main.py:5:5: AF109 flash.erase() blocks the event loop inside a coroutine",
-        "firmware/main.py:7:5: AF109 chip.write_page() (flash.Chip.write_page) blocks the event loop inside a coroutine",
+        "firmware/main.py:7:5: AF109 chip.write_page() (flash.Chip.write_page) blocks the event loop inside a "
+          + "coroutine",
         "tools/main.py:8:5: AF109 os.sync() blocks the event loop inside a coroutine",
       ])
     XCTAssertTrue(result.stdout.contains("= help: Erase at boot\n"), result.stdout)

@@ -64,7 +64,8 @@ final class BlockingCallTests: XCTestCase {
           async def other(self):
               return self.lens.snapshot()
       """
-    XCTAssertEqual(messages(source), ["self.cam.snapshot() (csi.CSI.snapshot) blocks the event loop inside a coroutine"])
+    XCTAssertEqual(
+      messages(source), ["self.cam.snapshot() (csi.CSI.snapshot) blocks the event loop inside a coroutine"])
   }
 
   func testSnapshotBlockingKeyword() {
