@@ -104,7 +104,7 @@ final class BlockingCalls {
       return LoopAnalysis.literalTruth(argument.value.unparenthesized) != true
     case .nonBlockingReceiver:
       guard let receiver = AttributeSyntax(call.callee.unparenthesized)?.value else { return false }
-      return nonBlockingSockets.isNonBlocking(receiver, at: call.node)
+      return nonBlockingSockets.isNonBlocking(receiver)
     }
   }
 }

@@ -92,6 +92,30 @@ final class BlockingCallTests: XCTestCase {
     XCTAssertTrue(reported(made + "    s.recv(1)\n", header: elsewhere), "another function's s")
     let global = "import socket\ns = socket.socket()\ns.setblocking(False)\n"
     XCTAssertFalse(reported("    s.recv(1)\n", header: global), "set where it was made")
+    XCTAssertTrue(
+      reported(made + "    s.setblocking(False)\n    s = socket.socket()\n    s.recv(1)\n", header: header),
+      "a new socket")
+  }
+
+  func testSelfSocketConfiguredInAnyMethod() {
+    let source = """
+      import socket
+
+      class Server:
+          def __init__(self):
+              self.sock = socket.socket()
+
+          def start(self):
+              self.sock.setblocking(False)
+
+          async def poll(self):
+              return self.sock.accept()
+
+          async def other(self):
+              self.peer = socket.socket()
+              return self.peer.recv(1)
+      """
+    XCTAssertEqual(messages(source), ["self.peer.recv() (socket.socket.recv) blocks the event loop inside a coroutine"])
   }
 
   func testOnlyTheCoroutinesOwnCode() {
