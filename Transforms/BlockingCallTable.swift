@@ -79,8 +79,8 @@ enum BlockingCallTable {
         advice: "Use `process = await asyncio.create_subprocess_exec(…)` and `await process.communicate()`")
     }
 
-  /// A method of a blocking socket: not a finding on a socket made non-blocking in the same
-  /// code (`NonBlockingSockets`).
+  /// A method of a blocking socket: not a finding on a socket made non-blocking
+  /// (`NonBlockingSockets`).
   private static func socketMethod(_ method: String, advice: String) -> BlockingCallEntry {
     BlockingCallEntry(sockets.map { $0 + "." + method }, unless: .nonBlockingReceiver, advice: advice)
   }

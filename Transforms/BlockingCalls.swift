@@ -10,7 +10,8 @@ struct BlockingCallEntry: Sendable {
     /// Passed `keyword=` with a value other than a literal true one: `snapshot(blocking=False)`
     /// returns at once. A non-literal value (`blocking=wait`) is given the benefit of the doubt.
     case keywordFalse(String)
-    /// The receiver is a socket made non-blocking where it is used or made (`NonBlockingSockets`).
+    /// The receiver is a socket made non-blocking with `setblocking(False)` or `settimeout(0)`
+    /// (`NonBlockingSockets`).
     case nonBlockingReceiver
   }
 
