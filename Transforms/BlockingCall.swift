@@ -16,12 +16,12 @@ public struct BlockingCall: Rule {
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
     guard let call = CallSyntax(node), model.enclosingCoroutine(of: node) != nil, !model.isInAnnotation(node),
-      let match = context.blockingCall(call)
+      let entry = context.blockingCall(call)
     else { return }
     let written = BlockingSleep.tokenText(of: call.callee)
-    let shown = written == match.entry.displayName ? "" : " (\(match.entry.displayName))"
+    let shown = written == entry.displayName ? "" : " (\(entry.displayName))"
     context.report(
       Self.description, message: "\(written)()\(shown) blocks the event loop inside a coroutine",
-      range: node.textRange, fixes: [.displayOnly(match.entry.advice(for: context.dialect))])
+      range: node.textRange, fixes: [.displayOnly(entry.advice(for: context.dialect))])
   }
 }

@@ -42,12 +42,6 @@ struct BlockingCallEntry: Sendable {
   func advice(for dialect: Dialect) -> String { dialect == .cpython ? cpythonAdvice ?? advice : advice }
 }
 
-/// A blocking call found in the code: which entry, and under which name it was matched.
-struct BlockingCallMatch {
-  let entry: BlockingCallEntry
-  let name: QualifiedName
-}
-
 /// AF109's list for one file: the built-in table with the settings' `blocking-calls` changes,
 /// and the test of a call against it. Shared by AF109 (which reports the calls) and AF103 (whose
 /// `for` loops count them) through `RuleContext.blockingCall(_:)`.
@@ -79,7 +73,7 @@ final class BlockingCalls {
 
   /// The entry `call` matches and is not exempt from, or `nil`. Where the call is (a coroutine
   /// or not) is the caller's business.
-  func match(_ call: CallSyntax) -> BlockingCallMatch? {
+  func match(_ call: CallSyntax) -> BlockingCallEntry? {
     let callee = call.callee.unparenthesized
     switch callee.kind {
     case .name:
@@ -91,7 +85,7 @@ final class BlockingCalls {
     }
     for name in model.calleeNames(of: callee) {
       guard let entry = entries[name] else { continue }
-      return isExempt(call, from: entry) ? nil : BlockingCallMatch(entry: entry, name: name)
+      return isExempt(call, from: entry) ? nil : entry
     }
     return nil
   }

@@ -86,10 +86,9 @@ public struct LoopWithoutYield: Rule {
     return (body.node.index..<end).contains { index in
       guard tree.nodeKinds[Int(index)] == .call else { return false }
       let node = tree.node(index)
-      guard let call = CallSyntax(node), model.enclosingFunction(of: node) == function,
-        innermostForBody(of: node) == body.node, context.blockingCall(call) != nil
-      else { return false }
-      return true
+      guard let call = CallSyntax(node) else { return false }
+      return model.enclosingFunction(of: node) == function && innermostForBody(of: node) == body.node
+        && context.blockingCall(call) != nil
     }
   }
 

@@ -79,7 +79,7 @@ public final class RuleContext {
   /// body, which make the loop hold the thread for every item. Asked rather than noted by AF109
   /// (as `noteAwaitPoint` is by fixes), so that AF103's findings do not depend on whether AF109
   /// is selected or its finding suppressed: the call blocks either way.
-  func blockingCall(_ call: CallSyntax) -> BlockingCallMatch? {
+  func blockingCall(_ call: CallSyntax) -> BlockingCallEntry? {
     blockingCalls.match(call)
   }
 
