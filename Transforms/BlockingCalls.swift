@@ -52,6 +52,7 @@ final class BlockingCalls {
   /// The last component of every name: most calls are rejected on it without resolving anything.
   private let lastComponents: Set<String>
   private let model: SemanticModel
+  private let valueNames = ValueNameCache()
   private lazy var nonBlockingSockets = NonBlockingSockets(model: model)
 
   init(changes: BlockingCallChanges, model: SemanticModel) {
@@ -83,7 +84,7 @@ final class BlockingCalls {
     default:
       return nil
     }
-    for name in model.calleeNames(of: callee) {
+    for name in model.calleeNames(of: callee, cache: valueNames) {
       guard let entry = entries[name] else { continue }
       return isExempt(call, from: entry) ? nil : entry
     }

@@ -87,4 +87,35 @@ final class CalleeNameTests: XCTestCase {
     XCTAssertEqual(
       names(s, "self.x.close"), ["mylib.first.close", "mylib.first.next.close", "mylib.first.next.next.close"])
   }
+
+  /// The cache gives what following without it gives, for every call and at every depth (the
+  /// depth is part of what it remembers: a shallower question must not get a deeper answer).
+  func testCacheGivesTheSameNames() {
+    let s = Snippet(
+      """
+      import csi
+      import mylib
+      class Camera:
+          def __init__(self):
+              self.cam = csi.CSI()
+              self.x = mylib.first()
+          async def grab(self):
+              img = self.cam.snapshot()
+              img.save("a")
+              self.cam.snapshot().compress()
+          def step(self):
+              self.x.close()
+              self.x = self.x.next()
+      """)
+    let cache = ValueNameCache()
+    for _ in 0..<2 {
+      for call in s.nodes(.call).compactMap(CallSyntax.init) {
+        for depth in (0...SemanticModel.calleeNameDepth).reversed() {
+          XCTAssertEqual(
+            s.model.calleeNames(of: call.callee, depth: depth, cache: cache),
+            s.model.calleeNames(of: call.callee, depth: depth), "\(call.node.text) at depth \(depth)")
+        }
+      }
+    }
+  }
 }
