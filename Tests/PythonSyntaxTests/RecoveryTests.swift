@@ -19,6 +19,15 @@ final class RecoveryTests: XCTestCase {
     XCTAssertEqual(sExpression(extra), "Module(If(Name ErrorExpression Block(Pass)))")
   }
 
+  /// A cascade of errors on one line is one diagnostic, CPython's first; errors on separate
+  /// lines stay separate.
+  func testOneDiagnosticPerLine() {
+    assertParse("def 1️⃣(\n", diagnostics: ["1️⃣": "invalid syntax"])
+    assertParse("def f(1️⃣:\n    pass\n", diagnostics: ["1️⃣": "expected parameter"])
+    assertParse("x = 1️⃣(1,\n", diagnostics: ["1️⃣": "'(' was never closed"])
+    assertParse("x = 1️⃣)\ny = (2️⃣]\n", diagnostics: ["1️⃣": "expected expression", "2️⃣": "expected expression"])
+  }
+
   func testMissingIndentedBlock() {
     assertParse("if x:\n1️⃣pass\n", diagnostics: ["1️⃣": "expected an indented block after 'if' statement on line 1"])
     assertParse(
