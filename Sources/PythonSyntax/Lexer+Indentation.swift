@@ -9,7 +9,10 @@ extension Lexer {
   mutating func beginLine() -> Bool {
     var column = 0
     var alternateColumn = 0
-    // A backslash continuation inside the indentation: the first one fixes the line's column.
+    // A backslash continuation inside the indentation: the first one after some indentation
+    // fixes the line's column; one at column 0 does not, and counting goes on over the next
+    // physical line (CPython keeps `cont_line_col` as an int whose 0 means "not set", so
+    // `\\⏎  y` is indented by 2 and `  \\⏎y` by 2 as well).
     var continuationColumn: Int? = nil
     scan: while position < end {
       switch bytes[position] {
@@ -28,7 +31,7 @@ extension Lexer {
       case UInt8(ascii: "\\"):
         let length = lineBreakLength(at: position + 1)
         guard length > 0 else { break scan }
-        if continuationColumn == nil { continuationColumn = column }
+        if continuationColumn == nil && column > 0 { continuationColumn = column }
         position += 1 + length
       default:
         break scan
