@@ -78,6 +78,15 @@ extension Lexer {
       if alternateColumn <= alternateIndentColumns[alternateIndentColumns.count - 1] {
         reportInconsistentTabs()
       }
+      // CPython's tokenizer holds 100 levels (MAXINDENT) and refuses the 100th indent. The
+      // stack still grows here, so the tree keeps the file's structure past the error.
+      if indentColumns.count == Self.maximumIndentationLevel {
+        var lineStart = position
+        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") && bytes[lineStart - 1] != UInt8(ascii: "\r") {
+          lineStart -= 1
+        }
+        report("too many levels of indentation", from: lineStart)
+      }
       indentColumns.append(column)
       alternateIndentColumns.append(alternateColumn)
       emitLayout(.indent, from: leadingStart, to: leadingStart)
@@ -94,6 +103,9 @@ extension Lexer {
       }
     }
   }
+
+  /// The first indentation level CPython refuses (its `MAXINDENT` is 100, counting level 0).
+  static let maximumIndentationLevel = 100
 
   private mutating func reportInconsistentTabs() {
     report("inconsistent use of tabs and spaces in indentation", from: position)
