@@ -10,6 +10,8 @@ public enum RuleRegistry {
     BlockingSleep.self,
     LoopWithoutYield.self,
     SwallowedCancellation.self,
+    StateMutatedAcrossAwait.self,
+    AwaitOutsideCoroutine.self,
   ]
 
   /// The descriptions, in registry order.
