@@ -72,8 +72,9 @@ public struct AwaitOutsideCoroutine: Rule {
   static func place(of node: SyntaxNode, construct: Construct, model: SemanticModel) -> (Place, Bool)? {
     var scope: Scope
     if construct == .asyncComprehension {
-      guard let comprehension = node.parent, let own = model.scopeOpened(by: comprehension) else { return nil }
-      scope = own
+      // The clause makes its comprehension asynchronous; where that runs decides.
+      guard let comprehension = node.parent, comprehension.kind != .generatorExpression else { return nil }
+      scope = model.scope(of: comprehension)
     } else {
       scope = model.scope(of: node)
     }
@@ -114,7 +115,7 @@ public struct AwaitOutsideCoroutine: Rule {
       advice = name.map { "make it `async def \($0)`" } ?? "make it an `async def`"
     case .lambda:
       whereText = "in a lambda"
-      advice = "a lambda cannot be a coroutine; use an `async def`"
+      advice = "a lambda cannot be a coroutine, so use an `async def`"
     }
     if dialect == .micropython, construct == .await, !inComprehension {
       switch place {
@@ -123,7 +124,7 @@ public struct AwaitOutsideCoroutine: Rule {
         let call = name.map { "calling `\($0)()`" } ?? "calling it"
         return "`await` makes \(function) a generator: \(call) runs none of its body; \(advice)"
       case .lambda:
-        return "`await` makes this lambda a generator: calling it runs none of its body; use an `async def`"
+        return "`await` makes this lambda a generator: calling it runs none of its body; \(advice)"
       case .module, .classBody:
         break
       }

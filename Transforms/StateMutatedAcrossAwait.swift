@@ -28,7 +28,8 @@ public struct StateMutatedAcrossAwait: Rule {
     "Hold an `asyncio.Lock` (`async with lock:`) from the read to the write, in every task that changes it")
 
   /// "`items` is read on line 3 and changed on line 5 after the `await` on line 4; another task
-  /// may change it in between".
+  /// may change it in between" (one line: "read before the `await` on line 4 and changed after
+  /// it").
   static func message(for stale: StaleWrite) -> String {
     let source = stale.write.tree.source
     func line(_ node: SyntaxNode) -> Int { source.line(of: node.textRange.lowerBound) }
@@ -38,16 +39,21 @@ public struct StateMutatedAcrossAwait: Rule {
     let point = line(stale.suspension.node)
     let suspension: String
     switch stale.suspension.kind {
-    case .await: suspension = "the `await` on line \(point)"
-    case .asyncFor: suspension = "the `async for` on line \(point)"
-    case .asyncWith: suspension = "entering the `async with` on line \(point)"
-    case .asyncWithExit: suspension = "leaving the `async with` of line \(point)"
-    case .asyncComprehension: suspension = "the `async for` clause on line \(point)"
+    case .await: suspension = "the `await`"
+    case .asyncFor: suspension = "the `async for`"
+    case .asyncWith: suspension = "entering the `async with`"
+    case .asyncWithExit: suspension = "leaving the `async with`"
+    case .asyncComprehension: suspension = "the `async for` clause"
     }
-    // A read after the write in the source happened in an earlier iteration of a loop.
+    let consequence = "another task may change it in between"
+    if read == write && write == point && !stale.readsEarlierIteration {
+      return "\(state) is read before \(suspension) on line \(point) and changed after it; \(consequence)"
+    }
+    let at = stale.suspension.kind == .asyncWithExit ? "of line" : "on line"
+    // A read after the write's statement was made in an earlier iteration of a loop.
     let changed =
-      stale.read.index > stale.write.index
+      stale.readsEarlierIteration
       ? "and, in a later iteration, changed on line \(write)" : "and changed on line \(write)"
-    return "\(state) is read on line \(read) \(changed) after \(suspension); another task may change it in between"
+    return "\(state) is read on line \(read) \(changed) after \(suspension) \(at) \(point); \(consequence)"
   }
 }

@@ -52,6 +52,17 @@ public struct StaleWrite: Sendable {
   public let read: SyntaxNode
   /// The await point between them.
   public let suspension: Suspension
+
+  /// Whether the read comes after the write's statement in the source: it was made in an
+  /// earlier iteration of a loop around both.
+  public var readsEarlierIteration: Bool { Self.isAfterStatement(read.index, of: write) }
+
+  /// Whether node `index` lies after the statement holding `node`.
+  static func isAfterStatement(_ index: UInt32, of node: SyntaxNode) -> Bool {
+    var statement = node
+    while let parent = statement.parent, parent.kind != .block, parent.kind != .module { statement = parent }
+    return index >= statement.index + statement.subtreeSize
+  }
 }
 
 /// An await point as findings name it.
@@ -133,11 +144,20 @@ struct FlowState: Equatable {
 }
 
 extension Set where Element == Taint {
-  /// The taints with the stale ones of any state that is also read fresh dropped: a value
-  /// recomputed from the state after the await no longer rests on the old read.
+  /// The taints with the stale ones of any state that is also read fresh, by another read,
+  /// dropped: a value recomputed from the state after the await no longer rests on the old
+  /// read. (The same read fresh on one path and stale on another stays stale: it may be.)
   func superseded() -> Set<Taint> {
-    let fresh = Set<StatePath>(compactMap { $0.isStale ? nil : $0.path })
+    var fresh: [StatePath: UInt32] = [:]
+    var repeated: Set<StatePath> = []
+    for taint in self where !taint.isStale {
+      if let read = fresh[taint.path], read != taint.read { repeated.insert(taint.path) }
+      fresh[taint.path] = taint.read
+    }
     if fresh.isEmpty { return self }
-    return filter { !$0.isStale || !fresh.contains($0.path) }
+    return filter { taint in
+      guard taint.isStale, let read = fresh[taint.path] else { return true }
+      return read == taint.read && !repeated.contains(taint.path)
+    }
   }
 }

@@ -96,9 +96,11 @@ extension StaleStateWalker {
       let receiver = attribute.value.unparenthesized
       evaluateInnerParts(of: receiver)
       changed = sharedPath(receiver)
-    } else if callee.kind == .name {
-      // A function called by name: what it does is not followed.
-    } else {
+    } else if let attribute = AttributeSyntax(callee) {
+      // `buf.find(x)` reads `buf`; the method looked up is not state.
+      evaluate(attribute.value)
+    } else if callee.kind != .name {
+      // A function called by name is not a read; what it does is not followed.
       evaluate(callee)
     }
     evaluate(call.argumentList)
@@ -160,8 +162,9 @@ extension StaleStateWalker {
 
   /// A write of `path` at `node`: a finding when a stale read of the same state flows into it,
   /// through the statement's values or the innermost enclosing test that reads that state.
+  /// (`pending` is taken whole: `self.n += n` re-reads `self.n` but adds a stale `n` to it.)
   private mutating func write(_ path: StatePath, at node: SyntaxNode) {
-    var inputs = pending.superseded()
+    var inputs = pending
     for condition in state.conditions.reversed() {
       let deciding = condition.filter { path.isPrefix(of: $0.path) }
       if !deciding.isEmpty {
@@ -169,26 +172,24 @@ extension StaleStateWalker {
         break
       }
     }
-    let write = node.index
     var best: Taint?
     for taint in inputs where taint.isStale && path.isPrefix(of: taint.path) {
-      if best.map({ Self.explains(taint, better: $0, write: write) }) ?? true { best = taint }
+      if best.map({ Self.explains(taint, better: $0, write: node) }) ?? true { best = taint }
     }
     guard let best, let suspension = best.suspension else { return }
-    if let previous = found[write] {
+    if let previous = found[node.index] {
       let named = Taint(path: previous.state, read: previous.read.index, suspension: previous.suspension)
-      if !Self.explains(best, better: named, write: write) { return }
+      if !Self.explains(best, better: named, write: node) { return }
     }
-    found[write] = StaleWrite(
+    found[node.index] = StaleWrite(
       state: path, write: node, read: model.tree.node(best.read), suspension: suspension)
   }
 
-  /// Which of two stale reads a finding names: one earlier in the source than the write (the
-  /// same iteration) over one from an earlier iteration, then the later read, then the later
-  /// await point.
-  private static func explains(_ taint: Taint, better other: Taint, write: UInt32) -> Bool {
-    let before = taint.read < write
-    let otherBefore = other.read < write
+  /// Which of two stale reads a finding names: one of the same iteration as the write over one
+  /// from an earlier iteration, then the later read, then the later await point.
+  private static func explains(_ taint: Taint, better other: Taint, write: SyntaxNode) -> Bool {
+    let before = !StaleWrite.isAfterStatement(taint.read, of: write)
+    let otherBefore = !StaleWrite.isAfterStatement(other.read, of: write)
     if before != otherBefore { return before }
     if taint.read != other.read { return taint.read > other.read }
     return (taint.suspension?.node.index ?? 0) > (other.suspension?.node.index ?? 0)
