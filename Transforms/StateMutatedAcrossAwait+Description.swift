@@ -23,7 +23,8 @@ extension StateMutatedAcrossAwait {
       recomputed, or a test repeated, after the await; a write that does not depend on the read \
       (`if self.closed: return` … `self.closed = True`); await points inside `async with` a \
       lock — an asyncio `Lock`, `Semaphore` or `Condition` by its construction, or any \
-      expression whose last name contains "lock".
+      expression whose last name says "lock" (`self._lock`, `write_lock`, `self._locks[key]`; \
+      not `clock` or `block`).
 
       No automatic fix: where the lock goes and which other tasks must take it is a design \
       decision. The suggestion is to hold an `asyncio.Lock` from the read to the write.

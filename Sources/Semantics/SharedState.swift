@@ -62,12 +62,15 @@ public struct SharedState {
 
   /// Whether `async with expression` holds a lock: the expression resolves (through the
   /// construction of the name or `self.attr` it reads, `ValueOrigins`) to an asyncio `Lock`,
-  /// `Semaphore`, `BoundedSemaphore` or `Condition`; or its last name contains "lock" (`lock`,
-  /// `self._write_lock`, `LOCK`), since locks made elsewhere (passed in, a factory, another
-  /// module) cannot be resolved and the name is how code says what it is.
+  /// `Semaphore`, `BoundedSemaphore` or `Condition`; or its last name says "lock" (`lock`,
+  /// `self._write_lock`, `LOCK`, `self.rlock`; not `clock` or `block`: `namesALock`), since locks made elsewhere (passed in, a factory, another
+  /// module) cannot be resolved and the name is how code says what it is. An item of a
+  /// container (`self._locks[key]`) is named by the container.
   public func holdsLock(_ expression: SyntaxNode) -> Bool {
-    let node = expression.unparenthesized
+    var node = expression.unparenthesized
     if let call = CallSyntax(node), model.matches(call.callee, Self.lockTypes) { return true }
+    // One lock of many: `self._locks[key]` is named by its container.
+    while let subscription = SubscriptSyntax(node) { node = subscription.value.unparenthesized }
     let last: String?
     switch node.kind {
     case .name: last = node.text
@@ -75,8 +78,32 @@ public struct SharedState {
     default: last = nil
     }
     guard let last else { return false }
-    if last.lowercased().contains("lock") { return true }
+    if Self.namesALock(last) { return true }
     return model.matchOrigin(of: node, in: Self.lockTypes) != nil
+  }
+
+  /// Whether an identifier says it is a lock: one of its words (split at `_`, digits and
+  /// lower-to-upper case changes) is `lock`/`locks` or ends in it (`rlock`, `writelock`), but
+  /// is not one of the words that merely contain it (`block`, `clock`, `unlock`, `deadlock`).
+  static func namesALock(_ identifier: String) -> Bool {
+    var words: [String] = []
+    var word = ""
+    var previousIsLower = false
+    for character in identifier {
+      let isUpper = character.isUppercase
+      if !character.isLetter || (isUpper && previousIsLower) {
+        if !word.isEmpty { words.append(word.lowercased()) }
+        word = ""
+      }
+      if character.isLetter { word.append(character) }
+      previousIsLower = character.isLowercase
+    }
+    if !word.isEmpty { words.append(word.lowercased()) }
+    let notLocks: Set<String> = ["block", "clock", "unlock", "deadlock", "livelock"]
+    return words.contains { word in
+      let singular = word.hasSuffix("locks") ? String(word.dropLast()) : word
+      return singular.hasSuffix("lock") && !notLocks.contains(singular)
+    }
   }
 }
 

@@ -189,6 +189,11 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     XCTAssertFalse(reported("sem", setup: "sem = asyncio.Semaphore(2)\n"), "semaphores too")
     XCTAssertFalse(reported("cond", setup: "cond = asyncio.Condition()\n"), "conditions too")
     XCTAssertFalse(reported("asyncio.Lock()"), "a lock made on the spot")
+    XCTAssertFalse(reported("self._locks[key]"), "one lock of many, named by its container")
+    XCTAssertFalse(reported("self.writeLock"), "camel case")
+    XCTAssertFalse(reported("self._rlock2"), "a word ending in lock")
+    XCTAssertTrue(reported("self.clock"), "a clock is no lock")
+    XCTAssertTrue(reported("block_device"), "nor is a block")
     XCTAssertTrue(reported("session"), "any other context manager")
     XCTAssertTrue(reported("event", setup: "event = asyncio.Event()\n"), "an event is no lock")
     XCTAssertEqual(
