@@ -60,7 +60,9 @@ public struct AwaitOutsideCoroutine: Rule {
     default:
       return
     }
-    guard let (place, inComprehension) = Self.place(of: node, construct: construct, model: context.model) else { return }
+    guard let (place, inComprehension) = Self.place(of: node, construct: construct, model: context.model) else {
+      return
+    }
     context.report(
       Self.description,
       message: Self.message(construct, place, inComprehension: inComprehension, dialect: context.dialect),

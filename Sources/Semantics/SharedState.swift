@@ -63,9 +63,10 @@ public struct SharedState {
   /// Whether `async with expression` holds a lock: the expression resolves (through the
   /// construction of the name or `self.attr` it reads, `ValueOrigins`) to an asyncio `Lock`,
   /// `Semaphore`, `BoundedSemaphore` or `Condition`; or its last name says "lock" (`lock`,
-  /// `self._write_lock`, `LOCK`, `self.rlock`; not `clock` or `block`: `namesALock`), since locks made elsewhere (passed in, a factory, another
-  /// module) cannot be resolved and the name is how code says what it is. An item of a
-  /// container (`self._locks[key]`) is named by the container.
+  /// `self._write_lock`, `LOCK`, `self.rlock`; not `clock` or `block`: `namesALock`), since
+  /// locks made elsewhere (passed in, a factory, another module) cannot be resolved and the
+  /// name is how code says what it is. An item of a container (`self._locks[key]`) is named by
+  /// the container.
   public func holdsLock(_ expression: SyntaxNode) -> Bool {
     var node = expression.unparenthesized
     if let call = CallSyntax(node), model.matches(call.callee, Self.lockTypes) { return true }

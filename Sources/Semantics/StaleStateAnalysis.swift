@@ -130,11 +130,12 @@ struct FlowState: Equatable {
 
   static func suspending(_ taints: Set<Taint>, at suspension: Suspension) -> Set<Taint> {
     guard taints.contains(where: { !$0.isStale }) else { return taints }
-    return Set(taints.map { taint in
-      var taint = taint
-      if taint.suspension == nil { taint.suspension = suspension }
-      return taint
-    })
+    return Set(
+      taints.map { taint in
+        var taint = taint
+        if taint.suspension == nil { taint.suspension = suspension }
+        return taint
+      })
   }
 
   /// Drops the conditions pushed after the first `depth` (leaving a branch or loop body).

@@ -42,9 +42,12 @@ final class AwaitOutsideCoroutineTests: XCTestCase {
       ["`await` makes plain `def f` a generator: calling `f()` runs none of its body; make it `async def f`"])
     XCTAssertEqual(
       messages("f = lambda: await x\n", target: .micropython),
-      ["`await` makes this lambda a generator: calling it runs none of its body; a lambda cannot be a coroutine, so use an `async def`"])
+      [
+        "`await` makes this lambda a generator: calling it runs none of its body; a lambda cannot be a coroutine, so use an `async def`"
+      ])
     XCTAssertEqual(
-      messages("await x\n", target: .micropython), ["`await` at module level is a syntax error; move it into an `async def`"],
+      messages("await x\n", target: .micropython),
+      ["`await` at module level is a syntax error; move it into an `async def`"],
       "MicroPython rejects module-level await too")
     XCTAssertEqual(
       messages("def f(s):\n    async with s:\n        pass\n", target: .micropython),
@@ -82,7 +85,9 @@ final class AwaitOutsideCoroutineTests: XCTestCase {
   /// coroutine (`ast.parse` accepts them all).
   func testAgreesWithCPythonsCompiler() throws {
     let python = GoldenTests.python
-    guard FileManager.default.isExecutableFile(atPath: python) else { throw XCTSkip("CPython 3.13 not found at \(python)") }
+    guard FileManager.default.isExecutableFile(atPath: python) else {
+      throw XCTSkip("CPython 3.13 not found at \(python)")
+    }
     let snippets = [
       "await x", "class C:\n    await x", "def f():\n    await x", "f = lambda: await x", "async for a in b:\n    pass",
       "def f():\n    async with a:\n        pass", "def f():\n    return [x async for x in y]",
@@ -93,7 +98,8 @@ final class AwaitOutsideCoroutineTests: XCTestCase {
       "async def f(a=await x):\n    pass", "def f():\n    async def g(a=await x):\n        pass",
       "async def f():\n    lambda: await x", "(x async for x in y)", "def f(x: await y):\n    pass",
       "async def f():\n    return {k: await v for k, v in y}", "def f():\n    return (x for x in await y)",
-      "async def f():\n    return lambda: (await y for y in x)", "def f():\n    return [(await z for z in x) for x in y]",
+      "async def f():\n    return lambda: (await y for y in x)",
+      "def f():\n    return [(await z for z in x) for x in y]",
     ]
     let script = """
       import sys

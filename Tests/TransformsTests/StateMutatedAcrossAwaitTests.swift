@@ -12,7 +12,9 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
   /// The source text of each finding's range.
   private func written(_ source: String) -> [String] {
     let bytes = Array(source.utf8)
-    return findings(source).map { String(decoding: bytes[Int($0.range.lowerBound)..<Int($0.range.upperBound)], as: UTF8.self) }
+    return findings(source).map {
+      String(decoding: bytes[Int($0.range.lowerBound)..<Int($0.range.upperBound)], as: UTF8.self)
+    }
   }
 
   /// `body` as a method of a class over module-level `items`, `cache`, `counter`.
@@ -24,7 +26,9 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     let lost = "items = []\nasync def add(source):\n    n = len(items)\n    await source.ready()\n    items.append(n)\n"
     XCTAssertEqual(
       findings(lost).map(\.message),
-      ["`items` is read on line 3 and changed on line 5 after the `await` on line 4; another task may change it in between"])
+      [
+        "`items` is read on line 3 and changed on line 5 after the `await` on line 4; another task may change it in between"
+      ])
     XCTAssertEqual(written(lost), ["items.append(n)"])
     let augmented = "counter = 0\nasync def tally(f):\n    global counter\n    counter += await f()\n"
     XCTAssertEqual(
@@ -34,7 +38,8 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
   }
 
   func testTheSuggestionIsDisplayOnly() throws {
-    let finding = try XCTUnwrap(findings(method("        n = self.n\n        await source\n        self.n = n + 1\n")).first)
+    let finding = try XCTUnwrap(
+      findings(method("        n = self.n\n        await source\n        self.n = n + 1\n")).first)
     XCTAssertEqual(finding.fixes.map(\.applicability), [.displayOnly])
     XCTAssertNil(finding.fix(for: .safeAndUnsafe))
     XCTAssertTrue(finding.fixes[0].message.contains("asyncio.Lock"))
@@ -54,15 +59,18 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     XCTAssertFalse(reported("unknown"), "an unresolved name")
     XCTAssertFalse(
       !findings(
-        "class C:\n    @staticmethod\n    async def m(self, source):\n" + stale.replacingOccurrences(of: "X", with: "self.items")
+        "class C:\n    @staticmethod\n    async def m(self, source):\n"
+          + stale.replacingOccurrences(of: "X", with: "self.items")
       ).isEmpty, "a static method's first parameter is not a receiver")
     XCTAssertTrue(
       !findings(
-        "class C:\n    @classmethod\n    async def m(cls, source):\n" + stale.replacingOccurrences(of: "X", with: "cls.items")
+        "class C:\n    @classmethod\n    async def m(cls, source):\n"
+          + stale.replacingOccurrences(of: "X", with: "cls.items")
       ).isEmpty, "a class method's cls")
     XCTAssertFalse(
       !findings(
-        "class C:\n    def m(self, source):\n        async def inner():\n" + stale.replacingOccurrences(of: "X", with: "self.items")
+        "class C:\n    def m(self, source):\n        async def inner():\n"
+          + stale.replacingOccurrences(of: "X", with: "self.items")
           .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
       ).isEmpty, "self of an enclosing method is a closure variable, not followed")
   }
@@ -75,7 +83,9 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
   }
 
   func testEveryMutatingMethodAndWriteForm() {
-    for method in ["append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add", "discard"] {
+    for method in [
+      "append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add", "discard",
+    ] {
       let source = self.method("        n = len(self.items)\n        await source\n        self.items.\(method)(n)\n")
       XCTAssertEqual(findings(source).count, 1, method)
     }
@@ -84,7 +94,9 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       XCTAssertEqual(findings(source).count, 1, write)
     }
     // `self.items.x = n` changes another state than `len(self.items)` read.
-    for notAWrite in ["self.items.count(n)", "print(self.items, n)", "self.other = n", "refill(self.items, n)", "self.items.x = n"] {
+    for notAWrite in [
+      "self.items.count(n)", "print(self.items, n)", "self.other = n", "refill(self.items, n)", "self.items.x = n",
+    ] {
       let source = method("        n = len(self.items)\n        await source\n        \(notAWrite)\n")
       XCTAssertEqual(findings(source).count, 0, notAWrite)
     }
@@ -93,8 +105,10 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
   func testAWriteThatDoesNotDependOnTheReadIsNotReported() {
     XCTAssertEqual(findings(method("        print(self.n)\n        await source\n        self.n = 1\n")).count, 0)
     XCTAssertEqual(
-      findings(method("        if self.closed:\n            return\n        await source\n        self.closed = True\n"))
-        .count, 0, "an early exit is not followed as a dependence")
+      findings(
+        method("        if self.closed:\n            return\n        await source\n        self.closed = True\n")
+      )
+      .count, 0, "an early exit is not followed as a dependence")
     XCTAssertEqual(
       findings(method("        if self.ready:\n            await source\n            self.closed = True\n")).count, 0,
       "another attribute")
@@ -116,22 +130,34 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       written(method("        while self.queue:\n            await source\n            self.queue.pop(0)\n")),
       ["self.queue.pop(0)"])
     XCTAssertEqual(
-      written(method("        if self.a:\n            pass\n        else:\n            await source\n            self.a = 1\n")),
+      written(
+        method(
+          "        if self.a:\n            pass\n        else:\n            await source\n            self.a = 1\n")),
       ["self.a"], "the else branch depends on the test too")
   }
 
   func testBranchesAndPaths() {
     XCTAssertEqual(
-      findings(method("        n = len(items)\n        if key:\n            await source\n        items.append(n)\n")).count,
+      findings(method("        n = len(items)\n        if key:\n            await source\n        items.append(n)\n"))
+        .count,
       1, "an await on one path is enough")
     XCTAssertEqual(
-      findings(method("        n = len(items)\n        if key:\n            return\n        items.append(n)\n        await source\n"))
-        .count, 0)
+      findings(
+        method(
+          "        n = len(items)\n        if key:\n            return\n        items.append(n)\n        await source\n"
+        )
+      )
+      .count, 0)
     XCTAssertEqual(
-      findings(method("        n = len(items)\n        if key:\n            await source\n            return\n        items.append(n)\n"))
-        .count, 0, "the path that awaits returns")
+      findings(
+        method(
+          "        n = len(items)\n        if key:\n            await source\n            return\n        items.append(n)\n"
+        )
+      )
+      .count, 0, "the path that awaits returns")
     XCTAssertEqual(
-      findings(method("        n = len(items)\n        await source\n        n = 0\n        items.append(n)\n")).count, 0,
+      findings(method("        n = len(items)\n        await source\n        n = 0\n        items.append(n)\n")).count,
+      0,
       "the local was overwritten")
   }
 
@@ -143,39 +169,59 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
 
   func testLoops() {
     let backEdge = findings(
-      method("        t = 0\n        while True:\n            self.t = t\n            t = self.t\n            await source\n"))
+      method(
+        "        t = 0\n        while True:\n            self.t = t\n            t = self.t\n            await source\n"
+      ))
     XCTAssertEqual(
       backEdge.map(\.message),
       [
         "`self.t` is read on line 9 and, in a later iteration, changed on line 8 after the `await` on line 10; another task may change it in between"
       ])
     XCTAssertEqual(
-      findings(method("        for x in range(3):\n            n = len(items)\n            items.append(n)\n            await source\n"))
-        .count, 0, "read and written in the same iteration before the await")
+      findings(
+        method(
+          "        for x in range(3):\n            n = len(items)\n            items.append(n)\n            await source\n"
+        )
+      )
+      .count, 0, "read and written in the same iteration before the await")
     XCTAssertEqual(
-      findings(method("        n = len(items)\n        for x in key:\n            break\n            await source\n        items.append(n)\n"))
-        .count, 0, "code after break never runs")
+      findings(
+        method(
+          "        n = len(items)\n        for x in key:\n            break\n            await source\n        items.append(n)\n"
+        )
+      )
+      .count, 0, "code after break never runs")
     XCTAssertEqual(
-      findings(method("        async for x in source:\n            n = len(items)\n            items.append(n)\n")).count, 0)
+      findings(method("        async for x in source:\n            n = len(items)\n            items.append(n)\n"))
+        .count, 0)
     XCTAssertEqual(
-      findings(method("        n = len(items)\n        async for x in source:\n            pass\n        items.append(n)\n"))
-        .count, 1, "the last __anext__ is an await point")
+      findings(
+        method("        n = len(items)\n        async for x in source:\n            pass\n        items.append(n)\n")
+      )
+      .count, 1, "the last __anext__ is an await point")
   }
 
   func testExceptions() {
     XCTAssertEqual(
       findings(
-        method("        n = len(items)\n        try:\n            await source\n        except OSError:\n            items.append(n)\n"))
-        .count, 1)
+        method(
+          "        n = len(items)\n        try:\n            await source\n        except OSError:\n            items.append(n)\n"
+        )
+      )
+      .count, 1)
     XCTAssertEqual(
       findings(
         method(
           "        try:\n            n = len(items)\n            items.append(n)\n        except OSError:\n            pass\n"
-            + "        await source\n")).count, 0)
+            + "        await source\n")
+      ).count, 0)
     XCTAssertEqual(
       findings(
-        method("        n = len(items)\n        try:\n            await source\n        finally:\n            items.append(n)\n"))
-        .count, 1)
+        method(
+          "        n = len(items)\n        try:\n            await source\n        finally:\n            items.append(n)\n"
+        )
+      )
+      .count, 1)
   }
 
   func testLocks() {
@@ -197,19 +243,23 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     XCTAssertTrue(reported("session"), "any other context manager")
     XCTAssertTrue(reported("event", setup: "event = asyncio.Event()\n"), "an event is no lock")
     XCTAssertEqual(
-      findings(method("        async with self._lock:\n            n = len(items)\n        items.append(n)\n")).count, 0,
+      findings(method("        async with self._lock:\n            n = len(items)\n        items.append(n)\n")).count,
+      0,
       "releasing a lock does not suspend")
     XCTAssertEqual(
-      findings(method("        async with session:\n            n = len(items)\n        items.append(n)\n")).map(\.message),
+      findings(method("        async with session:\n            n = len(items)\n        items.append(n)\n")).map(
+        \.message),
       [
         "`items` is read on line 7 and changed on line 8 after leaving the `async with` of line 6; another task may change it in between"
       ])
   }
 
   func testOnlyCoroutinesAreAnalysed() {
-    XCTAssertEqual(findings("items = []\ndef f(source):\n    n = len(items)\n    yield source\n    items.append(n)\n").count, 0)
     XCTAssertEqual(
-      findings("items = []\nasync def f(source):\n    n = len(items)\n    yield source\n    items.append(n)\n").count, 0,
+      findings("items = []\ndef f(source):\n    n = len(items)\n    yield source\n    items.append(n)\n").count, 0)
+    XCTAssertEqual(
+      findings("items = []\nasync def f(source):\n    n = len(items)\n    yield source\n    items.append(n)\n").count,
+      0,
       "a yield of an async generator is not counted as an await point")
   }
 
