@@ -13,6 +13,8 @@ public enum RuleRegistry {
     BlockingCall.self,
     LoopWithoutYield.self,
     SwallowedCancellation.self,
+    StateMutatedAcrossAwait.self,
+    AwaitOutsideCoroutine.self,
   ]
 
   /// The descriptions, in registry order.
