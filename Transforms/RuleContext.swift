@@ -80,6 +80,21 @@ public final class RuleContext {
     }
   }
 
+  /// AF109's list of blocking calls for this file (the settings' `blocking-calls` applied),
+  /// built on first use.
+  private lazy var blockingCalls = BlockingCalls(changes: settings.blockingCalls, model: model)
+
+  /// The long synchronous call `call` makes (AF109's list: `sensor.snapshot()`, a blocking
+  /// socket's `recv`, `urequests.get`, …), or `nil`; wherever it is, in a coroutine or not.
+  ///
+  /// AF109 reports these calls in coroutines; AF103 asks it for the calls in a `for` loop's
+  /// body, which make the loop hold the thread for every item. Asked rather than noted by AF109
+  /// (as `noteAwaitPoint` is by fixes), so that AF103's findings do not depend on whether AF109
+  /// is selected or its finding suppressed: the call blocks either way.
+  func blockingCall(_ call: CallSyntax) -> BlockingCallEntry? {
+    blockingCalls.match(call)
+  }
+
   // MARK: Fix helpers
 
   /// How to name asyncio's `member` in code written at `node`; `nil` when `asyncio` is hidden

@@ -122,15 +122,15 @@ struct RegistrationMatcher {
   let functionFilter: CalleeFilter
   /// Configured function registrars by canonical name.
   let configuredFunctions: [QualifiedName: Slot]
-  /// Configured method registrars: method name → (class, slot).
-  let configuredMethods: [String: [(owner: QualifiedNameSet, slot: Slot)]]
+  /// Configured method registrars: method name → (class, the configured name, slot).
+  let configuredMethods: [String: [(owner: QualifiedNameSet, name: String, slot: Slot)]]
   /// Method names worth a closer look.
   let methodNames: Set<String>
 
   init(model: SemanticModel, configured: [RegistrarSpecification]) {
     self.model = model
     var functions: [QualifiedName: Slot] = [:]
-    var methods: [String: [(owner: QualifiedNameSet, slot: Slot)]] = [:]
+    var methods: [String: [(owner: QualifiedNameSet, name: String, slot: Slot)]] = [:]
     for specification in configured {
       let slot = Slot(
         position: specification.handlerPosition, keyword: specification.handlerKeyword, context: .interrupt)
@@ -138,7 +138,8 @@ struct RegistrationMatcher {
       // `mylib.Button.on_press` may also be a method of instances of `mylib.Button`.
       if specification.call.components.count >= 2, let method = specification.call.lastComponent {
         let owner = QualifiedName(components: Array(specification.call.components.dropLast()))
-        methods[method, default: []].append((QualifiedNameSet([owner.description]), slot))
+        methods[method, default: []].append(
+          (QualifiedNameSet([owner.description]), specification.call.description, slot))
       }
     }
     configuredFunctions = functions
@@ -164,8 +165,9 @@ struct RegistrationMatcher {
   private func methodSlot(_ name: String, receiver: SyntaxNode) -> (Slot, String)? {
     if let slot = Self.anyReceiverMethods[name] { return (slot, "\(name)()") }
     let constructors = model.constructors(of: receiver)
-    for (owner, slot) in configuredMethods[name] ?? [] where constructors.contains(where: { $0.is(owner, model) }) {
-      return (slot, "\(name)()")
+    for (owner, configuredName, slot) in configuredMethods[name] ?? []
+    where constructors.contains(where: { $0.is(owner, model) }) {
+      return (slot, "\(configuredName)()")
     }
     switch name {
     case "callback":
