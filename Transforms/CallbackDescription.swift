@@ -23,11 +23,16 @@ enum CallbackDescription {
   }
 
   /// "interrupt handler `on_press` (registered with `irq()` at line 16)"; a lambda reads
-  /// "interrupt handler (a lambda registered with …)".
-  static func phrase(_ registration: InterruptRegistration, handler: SyntaxNode, in model: SemanticModel) -> String {
+  /// "interrupt handler (a lambda registered with …)"; without a handler of the file (a method
+  /// of another object passed as the callback), "a thread function (started with …)".
+  static func phrase(_ registration: InterruptRegistration, handler: SyntaxNode?, in model: SemanticModel) -> String {
     let line = model.tree.source.line(of: registration.call.node.textRange.lowerBound)
     let how = registration.context == .thread ? "started with" : "registered with"
     let role = role(registration.context)
+    guard let handler else {
+      let article = registration.context == .interrupt ? "an" : "a"
+      return "\(article) \(role) (\(how) `\(registration.registrar)` at line \(line))"
+    }
     if handler.kind == .lambda { return "\(role) (a lambda \(how) `\(registration.registrar)` at line \(line))" }
     return "\(role) `\(name(of: handler, in: model))` (\(how) `\(registration.registrar)` at line \(line))"
   }

@@ -79,6 +79,14 @@ extension EventSetInInterrupt {
 
         _thread.start_new_thread(worker, ())
         """, target: .cpython),
+      RuleExample(
+        """
+        import asyncio
+        import threading
+
+        stop = asyncio.Event()
+        threading.Timer(5.0, ↓stop.set).start()
+        """),
     ],
     nonTriggeringExamples: [
       RuleExample(
@@ -172,5 +180,5 @@ extension EventSetInInterrupt {
         """),
     ],
     fixAvailability: .sometimes(.unsafe),
-    nodeKinds: [.call])
+    nodeKinds: [.call, .attribute])
 }

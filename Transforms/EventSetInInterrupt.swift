@@ -12,7 +12,9 @@ import Semantics
 /// registered handler (`SemanticModel.interruptRegistrations`, configured registrars included)
 /// through the module's call graph and reports the calls whose function is reached and whose
 /// receiver was built by `asyncio.Event()` (`origins(of:)`: a module global, a closure variable
-/// or `self.attr` across the class). An event set only by tasks is not reported.
+/// or `self.attr` across the class). An event set only by tasks is not reported. The event's
+/// bound `set` passed as the callback itself (`threading.Timer(5, stop.set)`) is reported where
+/// it is passed.
 ///
 /// The fix rewrites the construction, wherever it is, into `ThreadSafeFlag()` with the same
 /// binding of asyncio; see `EventSetInInterrupt+Fix.swift` for when it is withheld and why.
@@ -23,8 +25,19 @@ public struct EventSetInInterrupt: Rule {
 
   /// `x.set()` calls inside functions, in source order.
   private var candidates: [(call: CallSyntax, receiver: SyntaxNode)] = []
+  /// Whether the file holds an `x.set` that is not called: it may be a handler itself
+  /// (`threading.Timer(5, stop.set)`, `_thread.start_new_thread(done.set, ())`).
+  private var hasUncalledSet = false
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
+    if node.kind == .attribute {
+      if !hasUncalledSet, let attribute = AttributeSyntax(node), attribute.isName("set"),
+        node.parent.flatMap(CallSyntax.init)?.callee != node
+      {
+        hasUncalledSet = true
+      }
+      return
+    }
     guard let call = CallSyntax(node), call.arguments.isEmpty,
       let callee = AttributeSyntax(call.callee.unparenthesized), callee.isName("set"),
       context.model.enclosingFunction(of: node) != nil
@@ -33,18 +46,43 @@ public struct EventSetInInterrupt: Rule {
   }
 
   public mutating func finish(in context: RuleContext) {
+    if candidates.isEmpty && !hasUncalledSet { return }
+    let model = context.model
+    if hasUncalledSet {
+      for registration in context.interruptRegistrations {
+        guard let handler = AttributeSyntax(registration.argument.unparenthesized), handler.isName("set") else {
+          continue
+        }
+        let receiver = handler.value.unparenthesized
+        let events = Self.eventOrigins(of: receiver, in: model)
+        if events.isEmpty { continue }
+        let place = CallbackDescription.phrase(registration, handler: nil, in: model)
+        report(
+          "`\(BlockingSleep.tokenText(of: receiver)).set` runs as \(place)", at: handler.node, receiver: receiver,
+          events: events, in: context)
+      }
+    }
     if candidates.isEmpty { return }
     let reached = Self.functionsRunOutsideTheLoop(in: context)
     if reached.isEmpty { return }
-    let model = context.model
     for (call, receiver) in candidates {
       guard let function = model.enclosingFunction(of: call.node), let reach = reached[function.index] else {
         continue
       }
-      let events = model.origins(of: receiver).filter { $0.typeNames.contains(where: Self.events.contains) }
+      let events = Self.eventOrigins(of: receiver, in: model)
       if events.isEmpty { continue }
-      report(call, receiver: receiver, events: events, reach: reach, in: context)
+      let place =
+        CallbackDescription.phrase(reach.registration, handler: reach.handler, in: model)
+        + CallbackDescription.through(reach.path, in: model)
+      report(
+        "`\(BlockingSleep.tokenText(of: receiver)).set()` runs in \(place)", at: call.node, receiver: receiver,
+        events: events, in: context)
     }
+  }
+
+  /// The `asyncio.Event()` constructions `receiver` may hold.
+  static func eventOrigins(of receiver: SyntaxNode, in model: SemanticModel) -> [ValueOrigin] {
+    model.origins(of: receiver).filter { $0.typeNames.contains(where: events.contains) }
   }
 
   /// How a function is reached from a registration: the registration, its handler, and the calls
@@ -70,30 +108,26 @@ public struct EventSetInInterrupt: Rule {
     return result
   }
 
+  /// Reports `head` (what runs where) at `node`, with why it is wrong and the ThreadSafeFlag fix
+  /// or the reason there is none.
   private func report(
-    _ call: CallSyntax, receiver: SyntaxNode, events: [ValueOrigin], reach: Reach, in context: RuleContext
+    _ head: String, at node: SyntaxNode, receiver: SyntaxNode, events: [ValueOrigin], in context: RuleContext
   ) {
-    let model = context.model
     let receiverText = BlockingSleep.tokenText(of: receiver)
-    let place =
-      CallbackDescription.phrase(reach.registration, handler: reach.handler, in: model)
-      + CallbackDescription.through(reach.path, in: model)
-    let head = "`\(receiverText).set()` runs in \(place)"
     if context.dialect == .cpython {
       context.report(
         Self.description,
         message: "\(head): an asyncio.Event is not thread-safe; call `loop.call_soon_threadsafe(\(receiverText).set)` "
           + "instead",
-        range: call.node.textRange)
+        range: node.textRange)
       return
     }
     let message = "\(head): an asyncio.Event is not safe to set outside the event loop"
     switch Self.conversion(of: receiver, events: events, in: context) {
     case .success(let fix):
-      context.report(Self.description, message: message, range: call.node.textRange, fixes: [fix])
+      context.report(Self.description, message: message, range: node.textRange, fixes: [fix])
     case .failure(let blocker):
-      context.report(
-        Self.description, message: "\(message); not fixed: \(blocker.reason)", range: call.node.textRange)
+      context.report(Self.description, message: "\(message); not fixed: \(blocker.reason)", range: node.textRange)
     }
   }
 }

@@ -5,6 +5,7 @@ import threading
 loaded = asyncio.Event()
 ticked = asyncio.Event()
 converted = asyncio.Event()
+deadline = asyncio.Event()
 
 
 def load():
@@ -23,6 +24,7 @@ def convert(data):
 async def main():
     threading.Thread(target=load, daemon=True).start()
     threading.Timer(0.5, tick).start()
+    threading.Timer(5.0, deadline.set).start()
     await asyncio.to_thread(convert, b"")
     loop = asyncio.get_running_loop()
     loop.call_soon_threadsafe(loaded.set)

@@ -2,6 +2,7 @@ import _thread
 import uasyncio as asyncio
 
 done = asyncio.Event()
+started = asyncio.Event()
 
 
 def worker(n):
@@ -10,5 +11,7 @@ def worker(n):
 
 
 async def main():
+    _thread.start_new_thread(started.set, ())
     _thread.start_new_thread(worker, (1000,))
+    await started.wait()
     await done.wait()
