@@ -38,9 +38,8 @@ public struct EventSetInInterrupt: Rule {
       }
       return
     }
-    guard let call = CallSyntax(node), call.arguments.isEmpty,
-      let callee = AttributeSyntax(call.callee.unparenthesized), callee.isName("set"),
-      context.model.enclosingFunction(of: node) != nil
+    guard let call = CallSyntax(node), let callee = AttributeSyntax(call.callee.unparenthesized),
+      callee.isName("set"), call.arguments.isEmpty, context.model.enclosingFunction(of: node) != nil
     else { return }
     candidates.append((call, callee.value.unparenthesized))
   }
