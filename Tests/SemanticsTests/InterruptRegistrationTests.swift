@@ -172,7 +172,10 @@ final class InterruptRegistrationTests: XCTestCase {
     ]
     XCTAssertEqual(
       registrations(s, configured: configured),
-      ["mylib.on_edge() interrupt f -> f", "mylib.every() interrupt f -> f", "mylib.Button.on_press() interrupt f -> f"])
+      [
+        "mylib.on_edge() interrupt f -> f", "mylib.every() interrupt f -> f",
+        "mylib.Button.on_press() interrupt f -> f",
+      ])
     XCTAssertEqual(registrations(s), [], "nothing is a registrar without configuration")
   }
 

@@ -1,7 +1,7 @@
 import Engine
 import Foundation
-import Transforms
 import TestSupport
+import Transforms
 import XCTest
 
 /// AF105's golden program (`Golden/programs/AF105-event-from-scheduler.py`) on the real
