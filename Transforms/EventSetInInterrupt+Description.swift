@@ -27,7 +27,8 @@ extension EventSetInInterrupt {
       The fix (unsafe) builds a `ThreadSafeFlag` instead. It differs from an Event: it serves one \
       waiter, clears itself when `wait()` returns, and has no `is_set()`. So there is no fix when \
       more than one place waits on the event, when `is_set()` is used, when the event leaves the \
-      module's sight (passed to a call, returned, stored elsewhere, exported in `__all__`), or when \
+      module's sight (passed to a call, returned, stored elsewhere, exported in `__all__`, a \
+      public attribute of a class such as `self.pressed`), or when \
       the file targets CPython, which has no ThreadSafeFlag: there, set the event from the loop's \
       thread with `loop.call_soon_threadsafe(ev.set)`.
       """,

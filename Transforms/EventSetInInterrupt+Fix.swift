@@ -14,8 +14,10 @@ import Semantics
 /// - it uses a member a ThreadSafeFlag lacks (`is_set()`; only `set`, `clear` and `wait` exist);
 /// - it escapes the code the rule sees: passed to a call (other than the registration that hands
 ///   it to the handler, `micropython.schedule(cb, ev)`), returned, stored elsewhere, listed in
-///   `__all__`. A public module global is not taken as escaping on its own: MicroPython programs
-///   keep their events in the main module's globals, and this per-file rule cannot see other
+///   `__all__`, or a public attribute of a class (`self.pressed`: a class is there to be used by
+///   other modules, which may wait on its attribute or test `is_set()`). A public module global
+///   is not taken as escaping on its own: MicroPython programs keep their events in the main
+///   module's globals, which no other module imports, and this per-file rule cannot see other
 ///   modules' imports; the fix being unsafe, the user reviews it;
 /// - `ThreadSafeFlag` cannot be named where the event is built (the name means something else).
 extension EventSetInInterrupt {
@@ -96,8 +98,14 @@ extension EventSetInInterrupt {
     }
   }
 
-  /// A module global listed in the module's `__all__` is meant for other modules.
+  /// A module global listed in the module's `__all__`, or a class's public attribute, is meant
+  /// for other modules.
   private static func checkExports(of receiver: SyntaxNode, in model: SemanticModel) throws {
+    if let attribute = AttributeSyntax(receiver), let name = attribute.name, !name.hasPrefix("_") {
+      throw Blocker(
+        reason: "`\(BlockingSleep.tokenText(of: receiver))` is a public attribute, which code in other modules "
+          + "may use as an Event")
+    }
     guard receiver.kind == .name, let binding = model.resolve(receiver).bindings.last,
       model.scope(binding.scope).kind == .module
     else { return }

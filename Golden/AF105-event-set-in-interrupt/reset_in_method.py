@@ -1,19 +1,22 @@
-# The event is rebuilt by `reset()`: both constructions change together.
+# The event is rebuilt by `reset()` and dropped by `close()`: both constructions change
+# together, and the `None` store does not stand in the way.
 import asyncio
 from machine import Pin
 
 
 class Sensor:
     def __init__(self, pin):
-        self.ready = None
-        self.reset()
+        self._ready = asyncio.Event()
         pin.irq(self._on_ready)
 
     def reset(self):
-        self.ready = asyncio.Event()
+        self._ready = asyncio.Event()
+
+    def close(self):
+        self._ready = None
 
     def _on_ready(self, pin):
-        self.ready.set()
+        self._ready.set()
 
     async def read(self):
-        await self.ready.wait()
+        await self._ready.wait()
