@@ -30,6 +30,18 @@ public final class RuleContext {
   /// and names show (DESIGN §3). Decided on first use: most files need no fix at all.
   public private(set) lazy var dialect: Dialect = detectDialect(model, setting: settings.target)
 
+  /// The file's callback registrations (`.irq(…)`, `micropython.schedule(…)`, the configured
+  /// `interrupt-registrars`, …), found on first use and shared by the rules that follow code
+  /// into interrupt handlers (AF105, AF108).
+  public private(set) lazy var interruptRegistrations: [InterruptRegistration] = model.interruptRegistrations(
+    configured: settings.interruptRegistrars.map {
+      RegistrarSpecification(call: $0.call, handlerPosition: $0.handlerPosition, handlerKeyword: $0.handlerKeyword)
+    })
+
+  /// The file's call graph, shared so that functions followed by one rule are not resolved again
+  /// by the next.
+  public private(set) lazy var callGraph = CallGraph(model)
+
   /// The fixes a run with these settings applies.
   public var fixMode: FixMode { settings.unsafeFixes ? .safeAndUnsafe : .safe }
 

@@ -13,8 +13,10 @@ public enum RuleRegistry {
     BlockingCall.self,
     LoopWithoutYield.self,
     SwallowedCancellation.self,
+    EventSetInInterrupt.self,
     StateMutatedAcrossAwait.self,
     AwaitOutsideCoroutine.self,
+    AsyncioRunMisuse.self,
   ]
 
   /// The descriptions, in registry order.
