@@ -16,8 +16,10 @@ import Semantics
 ///   second run; CPython starts a new loop, on which the first run's tasks and asyncio objects
 ///   cannot be used. Not reported: a run that cannot follow the first (the other branch of an
 ///   `if`, another `case`, another `except`), the cleanup pattern (a run in the `except` or
-///   `finally` of a `try` whose body holds the first), and in MicroPython a run after
-///   `asyncio.new_event_loop()` has reset the loop's state.
+///   `finally` of a `try` whose body holds the first; with a run in the body, a run in an
+///   `except` and one in the `finally` are both its cleanups), and in MicroPython a run after
+///   `asyncio.new_event_loop()` may have reset the loop's state (a reset in the `finally` or an
+///   `except` of the first run's `try` counts).
 ///
 /// No fix: what to do instead (await the coroutine, merge the runs, hand work to a task through a
 /// ThreadSafeFlag) is a design decision.
@@ -137,10 +139,16 @@ public struct AsyncioRunMisuse: Rule {
     let model = context.model
     let topLevel = runs.filter { model.enclosingFunction(of: $0.node) == nil }
     guard topLevel.count > 1 else { return }
+    // Whether the body of a `try` holds a top-level run: its `except` and `finally` then each
+    // clean up after that run.
+    let guardsRun = { (block: SyntaxNode) in
+      topLevel.contains { block.index < $0.node.index && $0.node.index < block.index + block.subtreeSize }
+    }
     for (position, second) in topLevel.enumerated().dropFirst() {
       guard
         let first = topLevel[..<position].first(where: { first in
-          RunOrder.mayRun(second, after: first) && !resetsLoop(between: first, and: second, in: context)
+          RunOrder.relation(of: second, after: first, guardsRun: guardsRun) == .after
+            && !resetsLoop(between: first, and: second, in: context)
         })
       else { continue }
       let line = CallbackDescription.line(of: first.node)
@@ -157,12 +165,15 @@ public struct AsyncioRunMisuse: Rule {
     }
   }
 
-  /// Whether, in MicroPython, an `asyncio.new_event_loop()` at module level runs between the two.
+  /// Whether, in MicroPython, an `asyncio.new_event_loop()` at module level may run between the
+  /// two: after the first (a reset in the `finally` of the first run's `try` counts) and before
+  /// the second.
   private func resetsLoop(between first: CallSyntax, and second: CallSyntax, in context: RuleContext) -> Bool {
     guard context.dialect == .micropython else { return false }
     return loopResets.contains { reset in
       first.node.index < reset.node.index && reset.node.index < second.node.index
-        && RunOrder.mayRun(reset, after: first) && RunOrder.mayRun(second, after: reset)
+        && RunOrder.relation(of: reset, after: first) != .exclusive
+        && RunOrder.relation(of: second, after: reset) != .exclusive
     }
   }
 }
