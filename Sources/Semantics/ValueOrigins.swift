@@ -89,15 +89,14 @@ extension SemanticModel {
     case .name:
       let bindings = Set(resolve(node).bindings)
       if bindings.isEmpty { return [] }
-      let name = node.text
-      return tree.root.descendantsAndSelf.filter { candidate in
-        candidate.kind == .name && candidate.text == name && !Set(resolve(candidate).bindings).isDisjoint(with: bindings)
+      return storageIndex.nameNodes(node.text, in: tree).map(tree.node).filter { candidate in
+        !Set(resolve(candidate).bindings).isDisjoint(with: bindings)
       }
     case .attribute:
       guard let attribute = AttributeSyntax(node), let name = attribute.name,
         let owner = attributeOwner(attribute.value.unparenthesized)
       else { return [] }
-      return attributeNodes(name, in: owner)
+      return attributeNodes(name, in: owner) + instanceAttributeNodes(name, of: owner)
     default:
       return []
     }
@@ -133,29 +132,56 @@ extension SemanticModel {
   /// The targets that store `attr` on `base`'s class or instances.
   private func attributeStores(_ attr: String, of base: SyntaxNode) -> [SyntaxNode] {
     guard let owner = attributeOwner(base) else { return [] }
-    return attributeNodes(attr, in: owner).filter { isAssignmentTarget($0) }
+    return (attributeNodes(attr, in: owner) + instanceAttributeNodes(attr, of: owner)).filter { isAssignmentTarget($0) }
   }
 
   /// The nodes of class `owner` that name its attribute `attr`: `self.attr` in its methods (and
-  /// functions nested in them), `attr` bound directly in its body.
+  /// functions nested in them), `attr` bound directly in its body. Read off the class's table,
+  /// built in one walk over the class the first time any of its attributes is asked about.
   private func attributeNodes(_ attr: String, in owner: ClassDefSyntax) -> [SyntaxNode] {
-    guard let body = owner.body?.node else { return [] }
-    var result: [SyntaxNode] = []
+    let table = storageIndex.classAttributes(owner.node.index) { classStorage(of: owner) }
+    return (table[attr] ?? []).map(tree.node)
+  }
+
+  /// Every storage node of class `owner`, by attribute name (see `attributeNodes`).
+  private func classStorage(of owner: ClassDefSyntax) -> [String: [UInt32]] {
+    guard let body = owner.body?.node else { return [:] }
+    var table: [String: [UInt32]] = [:]
     for node in body.descendantsAndSelf {
       switch node.kind {
       case .attribute:
-        guard let attribute = AttributeSyntax(node), attribute.name == attr,
+        guard let attribute = AttributeSyntax(node), let name = attribute.name,
           let ownerOfBase = instanceClass(of: attribute.value.unparenthesized), ownerOfBase == owner
         else { continue }
-        result.append(node)
+        table[name, default: []].append(node.index)
       case .name:
-        guard node.text == attr, scope(of: node).node == owner.node else { continue }
-        result.append(node)
+        guard scope(of: node).node == owner.node else { continue }
+        table[node.text, default: []].append(node.index)
       default:
         continue
       }
     }
-    return result
+    return table
+  }
+
+  /// `x.attr` outside class `owner` where `x` is a name holding an instance made by calling the
+  /// class (`enc = Encoder(pin)` … `await enc._ev.wait()`): the same storage, reached from
+  /// outside. Only names are followed (not `self.enc._ev`), which keeps the search from feeding
+  /// back into the class tables it is built from.
+  private func instanceAttributeNodes(_ attr: String, of owner: ClassDefSyntax) -> [SyntaxNode] {
+    let key = StorageIndex.InstanceAttribute(owner: owner.node.index, attribute: attr)
+    return storageIndex.instanceAttributes(key) {
+      storageIndex.attributeNodes(attr, in: tree).filter { index in
+        guard let base = AttributeSyntax(tree.node(index))?.value.unparenthesized, base.kind == .name,
+          instanceClass(of: base) == nil
+        else { return false }
+        return origins(of: base).contains { origin in
+          let callee = origin.call.callee.unparenthesized
+          return callee.kind == .name
+            && resolve(callee).bindings.contains { $0.kind == .class && $0.node == owner.node }
+        }
+      }
+    }.map(tree.node)
   }
 
   private func isAssignmentTarget(_ node: SyntaxNode) -> Bool { StoredValue(target: node) != nil }

@@ -100,6 +100,34 @@ final class ValueOriginTests: XCTestCase {
     XCTAssertEqual(s.model.references(toStorageOf: encoder[1]).count, 2, "the store and the read in _isr")
   }
 
+  /// The storage of `self._ev` is also reached from outside the class through a name that holds
+  /// an instance (`enc = Encoder(…)`), for reads and for stores.
+  func testInstanceAttributesReachedFromOutsideTheClass() {
+    let s = Snippet(
+      """
+      import asyncio
+      class Encoder:
+          def __init__(self, pin):
+              self._ev = asyncio.Event()
+          def _isr(self, pin):
+              self._ev.set()
+      class Other:
+          def __init__(self):
+              self._ev = None
+      enc = Encoder(1)
+      other = Other()
+      async def a():
+          await enc._ev.wait()
+          print(enc._ev.is_set(), other._ev)
+      def replace():
+          enc._ev = asyncio.ThreadSafeFlag()
+      """)
+    let inside = s.nodes(.attribute).filter { $0.text == "self._ev" }[1]
+    let uses = s.model.references(toStorageOf: inside).map { s.tree.source.location(of: $0.textRange.lowerBound).line }
+    XCTAssertEqual(uses, [4, 6, 13, 14, 16], "Other's _ev (lines 9, 14) is another storage")
+    XCTAssertEqual(typeNames(s, .attribute, "self._ev", 1), ["asyncio.Event", "asyncio.ThreadSafeFlag"])
+  }
+
   func testClosureAndGlobalStores() {
     let s = Snippet(
       """
