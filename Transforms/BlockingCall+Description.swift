@@ -8,7 +8,8 @@ extension BlockingCall {
     rationale: """
       asyncio runs every task on one thread and switches only at await points. A call that waits \
       for hardware or the network without awaiting — an OpenMV `snapshot()` waiting for a frame, \
-      `recv` on a blocking socket, `socket.getaddrinfo`, an `urequests`/`requests` request, \
+      `recv` on a blocking socket, `socket.getaddrinfo` or `create_connection`, an \
+      `urequests`/`requests` request (also through a `requests.Session()`), \
       `input()`, `subprocess.run` — holds that thread for as long as it takes: no other task \
       runs, no stream is serviced, no timeout fires.
 

@@ -97,6 +97,36 @@ final class BlockingCallTests: XCTestCase {
       "a new socket")
   }
 
+  func testConnectingResolvingAndSessions() {
+    let socketHeader = "import socket\n"
+    XCTAssertEqual(
+      messages(socketHeader + "async def f():\n    s = socket.create_connection(('h', 80))\n"),
+      ["socket.create_connection() blocks the event loop inside a coroutine"])
+    for call in ["socket.gethostbyname('h')", "socket.gethostbyname_ex('h')", "socket.gethostbyaddr('a')"] {
+      XCTAssertTrue(reported("    \(call)\n", header: socketHeader), call)
+    }
+    let requests = "import requests\n"
+    XCTAssertEqual(
+      messages(requests + "async def f(u):\n    requests.Session().get(u)\n"),
+      ["requests.Session().get() (requests.Session.get) blocks the event loop inside a coroutine"])
+    for method in ["get", "post", "put", "delete", "head", "patch", "options", "request"] {
+      XCTAssertTrue(reported("    s = requests.Session()\n    s.\(method)('u')\n", header: requests), method)
+    }
+    XCTAssertTrue(reported("    s = requests.session()\n    s.get('u')\n", header: requests))
+    XCTAssertTrue(reported("    requests.options('u')\n", header: requests))
+    XCTAssertTrue(reported("    with requests.Session() as s:\n        s.get('u')\n", header: requests))
+    XCTAssertFalse(reported("    s = requests.Session()\n    s.close()\n", header: requests))
+  }
+
+  func testSocketsMadeInAWithStatement() {
+    let header = "import socket\n"
+    XCTAssertEqual(
+      messages(header + "async def f():\n    with socket.socket() as s:\n        s.recv(1)\n"),
+      ["s.recv() (socket.socket.recv) blocks the event loop inside a coroutine"])
+    XCTAssertFalse(
+      reported("    with socket.socket() as s:\n        s.setblocking(False)\n        s.recv(1)\n", header: header))
+  }
+
   func testSelfSocketConfiguredInAnyMethod() {
     let source = """
       import socket
