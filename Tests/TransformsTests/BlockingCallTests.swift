@@ -97,6 +97,56 @@ final class BlockingCallTests: XCTestCase {
       "a new socket")
   }
 
+  func testSocketsAPollerWatchesAreReadWhenReady() {
+    let header = "import socket\nimport select\n"
+    let made = "    s = socket.socket()\n"
+    XCTAssertFalse(
+      reported(
+        made + "    p = select.poll()\n    p.register(s, select.POLLIN)\n    if p.poll(0):\n        s.recv(1)\n",
+        header: header))
+    XCTAssertFalse(
+      reported(made + "    p = select.poll()\n    p.register(s.fileno())\n    s.recv(1)\n", header: header),
+      "registered by its file descriptor")
+    XCTAssertFalse(
+      reported(made + "    p = select.poll()\n    p.modify(s, select.POLLOUT)\n    s.send(b'x')\n", header: header))
+    XCTAssertFalse(
+      reported(made + "    r, w, e = select.select([s], [], [], 0)\n    if r:\n        s.recv(1)\n", header: header))
+    XCTAssertFalse(
+      reported(
+        made + "    sel = selectors.DefaultSelector()\n    sel.register(s, 1)\n    s.recv(1)\n",
+        header: header + "import selectors\n"))
+    XCTAssertFalse(
+      reported(
+        made + "    p = uselect.poll()\n    p.register(s)\n    s.recv(1)\n", header: header + "import uselect\n"),
+      "MicroPython's uselect")
+    XCTAssertTrue(
+      reported(
+        made + "    t = socket.socket()\n    p = select.poll()\n    p.register(t)\n    s.recv(1)\n", header: header),
+      "another socket is registered")
+    XCTAssertTrue(
+      reported(made + "    x.register(s)\n    s.recv(1)\n", header: header), "x is no poller anyone made")
+    XCTAssertTrue(
+      reported(made + "    select.select(x, [], [])\n    s.recv(1)\n", header: header), "not in a list written here")
+  }
+
+  func testSelfSocketRegisteredWithAPollerInAnotherMethod() {
+    let source = """
+      import select
+      import socket
+
+      class Server:
+          def __init__(self):
+              self.sock = socket.socket()
+              self.poller = select.poll()
+              self.poller.register(self.sock, select.POLLIN)
+
+          async def poll(self):
+              for fd, event in self.poller.poll(0):
+                  return self.sock.recvfrom(64)
+      """
+    XCTAssertEqual(messages(source), [])
+  }
+
   func testConnectingResolvingAndSessions() {
     let socketHeader = "import socket\n"
     XCTAssertEqual(
