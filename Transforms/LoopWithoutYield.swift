@@ -60,7 +60,7 @@ public struct LoopWithoutYield: Rule {
       switch candidate {
       case .whileLoop(let whileLoop, let whileBody, let reason):
         if context.fixAddsAwaitPoint(in: whileLoop.condition) { continue }
-        let header = "`while \(Self.shortText(of: whileLoop.condition))`"
+        let header = "`while \(whileLoop.condition.shortText())`"
         switch reason {
         case .alwaysTrue: message = "\(header) loop never awaits, blocking the event loop"
         case .busyWait: message = "\(header) busy-waits without awaiting, blocking the event loop"
@@ -70,7 +70,7 @@ public struct LoopWithoutYield: Rule {
         guard let iterable = forLoop.iterable,
           Self.makesBlockingCall(forLoop, body: forBody, yieldingLoops: yieldingLoops, in: context)
         else { continue }
-        let header = "`for \(Self.shortText(of: forLoop.target)) in \(Self.shortText(of: iterable))`"
+        let header = "`for \(forLoop.target.shortText()) in \(iterable.shortText())`"
         message = "\(header) loop makes blocking calls without awaiting, blocking the event loop"
         (loop, body) = (forLoop.node, forBody)
       }
@@ -115,18 +115,5 @@ public struct LoopWithoutYield: Rule {
     return Fix(
       message: "Insert `\(statement)` at the start of the loop body", applicability: .safe,
       edits: [insertion] + reference.importEdits)
-  }
-
-  /// The condition on one line, cut to 40 characters.
-  static func shortText(of condition: SyntaxNode) -> String {
-    var text = ""
-    var previousEnd: UInt32?
-    let tokens = condition.tree.tokens
-    for token in condition.firstToken..<condition.endToken where !tokens.kinds[Int(token)].isLayout {
-      if let previousEnd, previousEnd < tokens.textStarts[Int(token)] { text += " " }
-      text += condition.tree.tokenText(token)
-      previousEnd = tokens.textEnds[Int(token)]
-    }
-    return text.count > 40 ? String(text.prefix(39)) + "…" : text
   }
 }
