@@ -78,7 +78,8 @@ final class NonBlockingSockets {
     for index in tree.nodeKinds.indices where tree.nodeKinds[index] == .call {
       guard let call = CallSyntax(tree.node(UInt32(index))) else { continue }
       let callee = call.callee.unparenthesized
-      switch AttributeSyntax(callee)?.name {
+      // The method's name, or the function's (`from select import select`).
+      switch AttributeSyntax(callee)?.name ?? (callee.kind == .name ? callee.text : nil) {
       case "setblocking", "settimeout":
         if let socket = nonBlockingMode(call) { insert(socket) }
       case "register", "modify":

@@ -125,8 +125,13 @@ final class BlockingCallTests: XCTestCase {
       "another socket is registered")
     XCTAssertTrue(
       reported(made + "    x.register(s)\n    s.recv(1)\n", header: header), "x is no poller anyone made")
+    XCTAssertFalse(
+      reported(made + "    select([], (s,), [])\n    s.send(b'x')\n", header: header + "from select import select\n"))
     XCTAssertTrue(
       reported(made + "    select.select(x, [], [])\n    s.recv(1)\n", header: header), "not in a list written here")
+    XCTAssertTrue(
+      reported(made + "    select([s], [], [])\n    s.recv(1)\n", header: header + "def select(*lists): pass\n"),
+      "a function of this file")
   }
 
   func testSelfSocketRegisteredWithAPollerInAnotherMethod() {
