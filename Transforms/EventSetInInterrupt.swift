@@ -57,7 +57,7 @@ public struct EventSetInInterrupt: Rule {
         if events.isEmpty { continue }
         let place = CallbackDescription.phrase(registration, handler: nil, in: model)
         report(
-          "`\(BlockingSleep.tokenText(of: receiver)).set` runs as \(place)", at: handler.node, receiver: receiver,
+          "`\(receiver.compactText).set` runs as \(place)", at: handler.node, receiver: receiver,
           events: events, in: context)
       }
     }
@@ -74,7 +74,7 @@ public struct EventSetInInterrupt: Rule {
         CallbackDescription.phrase(reach.registration, handler: reach.handler, in: model)
         + CallbackDescription.through(reach.path, in: model)
       report(
-        "`\(BlockingSleep.tokenText(of: receiver)).set()` runs in \(place)", at: call.node, receiver: receiver,
+        "`\(receiver.compactText).set()` runs in \(place)", at: call.node, receiver: receiver,
         events: events, in: context)
     }
   }
@@ -112,7 +112,7 @@ public struct EventSetInInterrupt: Rule {
   private func report(
     _ head: String, at node: SyntaxNode, receiver: SyntaxNode, events: [ValueOrigin], in context: RuleContext
   ) {
-    let receiverText = BlockingSleep.tokenText(of: receiver)
+    let receiverText = receiver.compactText
     if context.dialect == .cpython {
       context.report(
         Self.description,

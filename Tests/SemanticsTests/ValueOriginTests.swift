@@ -170,6 +170,32 @@ final class ValueOriginTests: XCTestCase {
     XCTAssertEqual(s.model.instanceClass(of: s.name("ev", 1)), nil)
   }
 
+  /// `with X() as t` stores `X().__enter__()`: taken as `X()`'s result, which it is for
+  /// sockets, files and sessions (their `__enter__` returns `self`).
+  func testWithTargetsStoreTheContextExpressionsCall() {
+    let s = Snippet(
+      """
+      import socket
+      import aiohttp
+      async def main(x):
+          with socket.socket() as s, open("f") as (a, b):
+              s.recv(1)
+          async with aiohttp.ClientSession() as session:
+              await session.get("u")
+          with x as y:
+              y.recv(1)
+      """)
+    let socketOrigins = s.model.origins(of: s.name("s", 1))
+    XCTAssertEqual(socketOrigins.flatMap(\.typeNames).map(\.description), ["socket.socket"])
+    XCTAssertEqual(socketOrigins.first?.isAwaited, false)
+    XCTAssertEqual(socketOrigins.first?.element, nil)
+    XCTAssertEqual(socketOrigins.first?.target.text, "s")
+    XCTAssertEqual(typeNames(s, .name, "b"), ["builtins.open.1"], "unpacked from what __enter__ gives")
+    XCTAssertEqual(typeNames(s, .name, "session", 1), ["aiohttp.ClientSession"])
+    XCTAssertEqual(typeNames(s, .name, "y", 1), [], "not a call")
+    XCTAssertEqual(s.model.storedValues(of: s.name("y", 1)).first?.value?.text, "x")
+  }
+
   func testLocalClassConstructorHasAnOriginWithoutQualifiedName() {
     let s = Snippet(
       """
@@ -186,6 +212,7 @@ final class ValueOriginTests: XCTestCase {
     XCTAssertEqual(camera.first?.call.callee.text, "Camera")
     // The image's origin is a method call on a receiver whose own origin is `csi.CSI()`.
     let image = s.model.origins(of: s.name("img", 1))
-    XCTAssertEqual(image.first.map { s.model.inferredNames(ofMember: $0.call.callee).map(\.description) }, ["csi.CSI.snapshot"])
+    XCTAssertEqual(
+      image.first.map { s.model.inferredNames(ofMember: $0.call.callee).map(\.description) }, ["csi.CSI.snapshot"])
   }
 }
