@@ -131,7 +131,7 @@ public struct AsyncioRunMisuse: Rule {
   }
 
   /// `asyncio.run()`, `uasyncio.run()`, `run()`: the callee as written.
-  static func spelling(_ run: CallSyntax) -> String { "`\(BlockingSleep.tokenText(of: run.callee))()`" }
+  static func spelling(_ run: CallSyntax) -> String { "`\(run.callee.compactText)()`" }
 
   // MARK: Twice at top level
 

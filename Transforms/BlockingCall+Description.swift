@@ -8,7 +8,8 @@ extension BlockingCall {
     rationale: """
       asyncio runs every task on one thread and switches only at await points. A call that waits \
       for hardware or the network without awaiting — an OpenMV `snapshot()` waiting for a frame, \
-      `recv` on a blocking socket, `socket.getaddrinfo`, an `urequests`/`requests` request, \
+      `recv` on a blocking socket, `socket.getaddrinfo` or `create_connection`, an \
+      `urequests`/`requests` request (also through a `requests.Session()`), \
       `input()`, `subprocess.run` — holds that thread for as long as it takes: no other task \
       runs, no stream is serviced, no timeout fires.
 
@@ -16,8 +17,9 @@ extension BlockingCall {
       methods through the call that made the receiver (`cam = csi.CSI()` then `cam.snapshot()`, \
       also `self.cam` set in `__init__`; a frame from `snapshot()` then `img.save(…)`). \
       `snapshot(blocking=False)` is not blocking, nor is a socket made non-blocking with \
-      `setblocking(False)` or `settimeout(0)` (the same variable, or `self.sock` in any method \
-      of the class). The `blocking-calls` \
+      `setblocking(False)` or `settimeout(0)`, or watched by a poller (`p.register(s, …)` on a \
+      `select.poll()` or a `selectors` selector, `select.select([s], …)`: read when ready), on \
+      the same variable, or `self.sock` in any method of the class. The `blocking-calls` \
       configuration adds qualified names (`mylib.read_all`, or `mylib.Sensor.read` for the method \
       of a `mylib.Sensor()`) and removes built-in ones. Sleeps are AF102's.
 

@@ -18,7 +18,7 @@ public struct BlockingCall: Rule {
     guard let call = CallSyntax(node), model.enclosingCoroutine(of: node) != nil, !model.isInAnnotation(node),
       let entry = context.blockingCall(call)
     else { return }
-    let written = BlockingSleep.tokenText(of: call.callee)
+    let written = call.callee.compactText
     let shown = written == entry.displayName ? "" : " (\(entry.displayName))"
     context.report(
       Self.description, message: "\(written)()\(shown) blocks the event loop inside a coroutine",

@@ -10,6 +10,13 @@
 enum BlockingCallTable {
   /// What a socket's methods are named after: the calls that make a socket.
   private static let sockets = ["socket.socket", "socket.socket.accept.0", "socket.create_connection"]
+  /// What a `requests` session's methods are named after.
+  private static let sessions = ["requests.Session", "requests.session", "requests.sessions.Session"]
+  /// The functions of `requests` (and methods of its sessions) that make a request.
+  private static let httpMethods = ["get", "post", "put", "delete", "head", "patch", "options", "request"]
+  private static let httpAdvice =
+    "Waits for the whole HTTP exchange: speak HTTP over `asyncio.open_connection` streams, or make the "
+    + "request before the event loop starts"
   /// What an OpenMV image's methods are named after: the calls that make a frame.
   private static let images = ["image.Image", "sensor.snapshot", "csi.CSI.snapshot"]
 
@@ -33,10 +40,23 @@ enum BlockingCallTable {
         advice: "Compression stops every task while it runs: compress smaller frames (`quality=`, a smaller "
           + "frame size) or less often"),
       BlockingCallEntry(
-        "socket.getaddrinfo",
+        "socket.create_connection",
+        advice: "Resolves the name and connects, both waiting for the network: use `reader, writer = await "
+          + "asyncio.open_connection(host, port)`"),
+    ]
+    // Name lookups wait for DNS.
+    + ["getaddrinfo", "gethostbyname", "gethostbyname_ex"].map { function in
+      BlockingCallEntry(
+        "socket." + function,
         advice: "Resolve the address once before the event loop starts and reuse it",
         cpython: "Use `await asyncio.get_running_loop().getaddrinfo(…)`, or let "
-          + "`asyncio.open_connection(host, port)` resolve it"),
+          + "`asyncio.open_connection(host, port)` resolve it")
+    }
+    + [
+      BlockingCallEntry(
+        "socket.gethostbyaddr",
+        advice: "Look the name up once before the event loop starts and reuse it",
+        cpython: "Use `await asyncio.get_running_loop().getnameinfo(…)`"),
       socketMethod(
         "connect",
         advice: "Use `reader, writer = await asyncio.open_connection(host, port)` instead of a blocking socket"),
@@ -45,20 +65,26 @@ enum BlockingCallTable {
     ]
     + ["recv", "recvfrom", "recv_into", "read", "readinto", "readline"].map { method in
       socketMethod(
-        method, advice: "Use asyncio streams (`asyncio.open_connection`, `asyncio.start_server`) and "
+        method,
+        advice: "Use asyncio streams (`asyncio.open_connection`, `asyncio.start_server`) and "
           + "`await reader.read(…)`, or `setblocking(False)` and poll between awaits")
     }
     + ["send", "sendall", "sendto", "write"].map { method in
       socketMethod(
-        method, advice: "Use asyncio streams (`asyncio.open_connection`, `asyncio.start_server`): "
+        method,
+        advice: "Use asyncio streams (`asyncio.open_connection`, `asyncio.start_server`): "
           + "`writer.write(…)` then `await writer.drain()`")
     }
-    + ["get", "post", "put", "delete", "head", "patch", "request"].map { function in
+    + httpMethods.map { function in
       BlockingCallEntry(
-        "requests." + function,
-        advice: "Waits for the whole HTTP exchange: speak HTTP over `asyncio.open_connection` streams, or make the "
-          + "request before the event loop starts",
+        "requests." + function, advice: httpAdvice,
         cpython: "Use an asynchronous HTTP client (`aiohttp`), or `await asyncio.to_thread(requests.\(function), …)`")
+    }
+    + httpMethods.map { method in
+      BlockingCallEntry(
+        sessions.map { $0 + "." + method }, advice: httpAdvice,
+        cpython: "Use an asynchronous HTTP client (`aiohttp.ClientSession`), or "
+          + "`await asyncio.to_thread(session.\(method), …)`")
     }
     + [
       BlockingCallEntry(

@@ -10,8 +10,8 @@ struct BlockingCallEntry: Sendable {
     /// Passed `keyword=` with a value other than a literal true one: `snapshot(blocking=False)`
     /// returns at once. A non-literal value (`blocking=wait`) is given the benefit of the doubt.
     case keywordFalse(String)
-    /// The receiver is a socket made non-blocking with `setblocking(False)` or `settimeout(0)`
-    /// (`NonBlockingSockets`).
+    /// The receiver is a socket made non-blocking with `setblocking(False)` or `settimeout(0)`,
+    /// or watched by a poller (`NonBlockingSockets`).
     case nonBlockingReceiver
   }
 
@@ -53,7 +53,7 @@ final class BlockingCalls {
   private let lastComponents: Set<String>
   private let model: SemanticModel
   private let valueNames = ValueNameCache()
-  private lazy var nonBlockingSockets = NonBlockingSockets(model: model)
+  private lazy var nonBlockingSockets = NonBlockingSockets(model: model, cache: valueNames)
 
   init(changes: BlockingCallChanges, model: SemanticModel) {
     self.model = model

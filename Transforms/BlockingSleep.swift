@@ -28,7 +28,7 @@ public struct BlockingSleep: Rule {
     if let argument, sleep.isPreciseTimer, !sleep.isLongerThanPreciseDelay(argument, settings: context.settings) {
       return
     }
-    let calleeText = Self.tokenText(of: call.callee)
+    let calleeText = call.callee.compactText
     let conversion = argument.flatMap { self.fix(for: call, argument: $0, sleep: sleep, in: context) }
     let finding = context.report(
       Self.description, message: "\(calleeText)() blocks the event loop inside a coroutine", range: node.textRange,
@@ -87,10 +87,5 @@ public struct BlockingSleep: Rule {
     default:
       true
     }
-  }
-
-  /// The node's tokens without trivia: `time.sleep` however it is spaced or commented.
-  static func tokenText(of node: SyntaxNode) -> String {
-    (node.firstToken..<node.endToken).map { node.tree.tokenText($0) }.joined()
   }
 }

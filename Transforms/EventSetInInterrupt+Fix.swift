@@ -40,7 +40,7 @@ extension EventSetInInterrupt {
       let lines = events.map { "\(CallbackDescription.line(of: $0.call.node))" }
       let spelling = try constructionSpelling(events[0].call, in: context.model)
       let message =
-        "Construct `\(BlockingSleep.tokenText(of: receiver))` as `\(spelling)()` (line\(lines.count > 1 ? "s" : "") "
+        "Construct `\(receiver.compactText)` as `\(spelling)()` (line\(lines.count > 1 ? "s" : "") "
         + lines.joined(separator: ", ") + "): it serves one waiter and clears itself when `wait()` returns"
       return .success(Fix(message: message, applicability: .unsafe, edits: edits))
     } catch let blocker as Blocker {
@@ -84,7 +84,7 @@ extension EventSetInInterrupt {
       case .passed(let call):
         if context.interruptRegistrations.contains(where: { $0.call == call }) { continue }
         throw Blocker(
-          reason: "it is passed to `\(BlockingSleep.tokenText(of: call.callee))()` at line \(line), "
+          reason: "it is passed to `\(call.callee.compactText)()` at line \(line), "
             + "which may rely on an Event")
       case .returned:
         throw Blocker(reason: "it is returned at line \(line), so code elsewhere may rely on an Event")
@@ -103,7 +103,7 @@ extension EventSetInInterrupt {
   private static func checkExports(of receiver: SyntaxNode, in model: SemanticModel) throws {
     if let attribute = AttributeSyntax(receiver), let name = attribute.name, !name.hasPrefix("_") {
       throw Blocker(
-        reason: "`\(BlockingSleep.tokenText(of: receiver))` is a public attribute, which code in other modules "
+        reason: "`\(receiver.compactText)` is a public attribute, which code in other modules "
           + "may use as an Event")
     }
     guard receiver.kind == .name, let binding = model.resolve(receiver).bindings.last,
@@ -125,7 +125,7 @@ extension EventSetInInterrupt {
   private static func constructionSpelling(_ call: CallSyntax, in model: SemanticModel) throws -> String {
     let callee = call.callee.unparenthesized
     if let attribute = AttributeSyntax(callee) {
-      return BlockingSleep.tokenText(of: attribute.value) + ".ThreadSafeFlag"
+      return attribute.value.compactText + ".ThreadSafeFlag"
     }
     if case .importedName(let name) = model.asyncioBinding(for: "ThreadSafeFlag", at: call.node) { return name }
     if case .bound = model.resolve("ThreadSafeFlag", at: call.node) {

@@ -58,7 +58,7 @@ public struct EventSetInInterrupt: Rule {
         if events.isEmpty { continue }
         let place = CallbackDescription.phrase(registration, handler: nil, in: model)
         report(
-          "`\(BlockingSleep.tokenText(of: receiver)).set` runs as \(place)", at: handler.node, receiver: receiver,
+          "`\(receiver.compactText).set` runs as \(place)", at: handler.node, receiver: receiver,
           events: events, in: context, conversions: &conversions)
       }
     }
@@ -75,7 +75,7 @@ public struct EventSetInInterrupt: Rule {
         CallbackDescription.phrase(reach.registration, handler: reach.handler, in: model)
         + CallbackDescription.through(reach.path, in: model)
       report(
-        "`\(BlockingSleep.tokenText(of: receiver)).set()` runs in \(place)", at: call.node, receiver: receiver,
+        "`\(receiver.compactText).set()` runs in \(place)", at: call.node, receiver: receiver,
         events: events, in: context, conversions: &conversions)
     }
   }
@@ -117,7 +117,7 @@ public struct EventSetInInterrupt: Rule {
     let stores: [UInt32]
 
     init(_ receiver: SyntaxNode, in model: SemanticModel) {
-      spelling = BlockingSleep.tokenText(of: receiver)
+      spelling = receiver.compactText
       stores = model.storedValues(of: receiver).map(\.target.index)
     }
   }
@@ -128,7 +128,7 @@ public struct EventSetInInterrupt: Rule {
     _ head: String, at node: SyntaxNode, receiver: SyntaxNode, events: [ValueOrigin], in context: RuleContext,
     conversions: inout [Storage: Result<Fix, Blocker>]
   ) {
-    let receiverText = BlockingSleep.tokenText(of: receiver)
+    let receiverText = receiver.compactText
     if context.dialect == .cpython {
       context.report(
         Self.description,

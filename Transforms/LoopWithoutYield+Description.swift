@@ -21,7 +21,8 @@ extension LoopWithoutYield {
       (AF109's list: a camera frame, a socket read, an HTTP request) holds the thread for all of \
       them: `for i in range(100): sensor.snapshot().save(…)` stops every task for a hundred \
       frames. Such a loop without an await point is reported too; a `for` loop without blocking \
-      calls is not.
+      calls is not, nor one whose calls are in a nested loop that gets its own yield (the inner \
+      loop's yield runs in every outer pass), or in a generator expression it only makes.
 
       The fix inserts `await asyncio.sleep_ms(0)` (CPython: `await asyncio.sleep(0)`) as the first \
       statement of the body, so that every iteration yields, including those that end in \

@@ -12,9 +12,11 @@ import Semantics
 /// - a `while` loop: `LoopAnalysis` finds it unbounded: an always-true condition, or a
 ///   busy-wait on state its body never changes;
 /// - a `for` loop: its body makes one of AF109's blocking calls (`RuleContext.blockingCall`) in
-///   its own code — not in a nested function, and not in a nested `for` loop's body, which is
-///   that loop's finding and yield. A bounded `for` over items without blocking calls is fine:
-///   it ends after its items, and each pass is as short as a straight-line coroutine.
+///   each pass (`runsInEachPass`): not in a nested function or lambda, not in a generator
+///   expression made but not consumed in the body, and not in the body of a nested loop that
+///   this rule gives a yield (that loop yields for both). A bounded `for` over items without
+///   blocking calls is fine: it ends after its items, and each pass is as short as a
+///   straight-line coroutine.
 ///
 /// Candidates are decided in `finish(in:)`, after the walk, because a fix of another rule may give
 /// the loop its await point: a blocking sleep AF102 converts (`time.sleep(1)` → `await
@@ -48,37 +50,42 @@ public struct LoopWithoutYield: Rule {
   }
 
   public mutating func finish(in context: RuleContext) {
-    for candidate in candidates {
+    /// The loops whose finding's fix will be applied: each of their passes yields. Candidates
+    /// are in pre-order, so going backwards decides every nested loop before its outer loop.
+    var yieldingLoops: Set<SyntaxNode> = []
+    for candidate in candidates.reversed() {
       let loop: SyntaxNode
       let body: BlockSyntax
       let message: String
       switch candidate {
       case .whileLoop(let whileLoop, let whileBody, let reason):
         if context.fixAddsAwaitPoint(in: whileLoop.condition) { continue }
-        let header = "`while \(Self.shortText(of: whileLoop.condition))`"
+        let header = "`while \(whileLoop.condition.shortText())`"
         switch reason {
         case .alwaysTrue: message = "\(header) loop never awaits, blocking the event loop"
         case .busyWait: message = "\(header) busy-waits without awaiting, blocking the event loop"
         }
         (loop, body) = (whileLoop.node, whileBody)
       case .forLoop(let forLoop, let forBody):
-        guard let iterable = forLoop.iterable, Self.makesBlockingCall(forLoop, body: forBody, in: context) else {
-          continue
-        }
-        let header = "`for \(Self.shortText(of: forLoop.target)) in \(Self.shortText(of: iterable))`"
+        guard let iterable = forLoop.iterable,
+          Self.makesBlockingCall(forLoop, body: forBody, yieldingLoops: yieldingLoops, in: context)
+        else { continue }
+        let header = "`for \(forLoop.target.shortText()) in \(iterable.shortText())`"
         message = "\(header) loop makes blocking calls without awaiting, blocking the event loop"
         (loop, body) = (forLoop.node, forBody)
       }
       if context.fixAddsAwaitPoint(in: body.node) { continue }
-      context.report(
+      let finding = context.report(
         Self.description, message: message, range: context.tree.tokens.textRange(loop.firstToken),
         fixes: Self.fix(for: body, in: context).map { [$0] } ?? [])
+      if context.willApplyFix(of: finding) { yieldingLoops.insert(loop) }
     }
   }
 
-  /// Whether `body` makes a blocking call that is the loop's own: in the loop's function, and
-  /// with no `for` loop's body in between (the nested loop yields for it, or is reported).
-  private static func makesBlockingCall(_ loop: ForSyntax, body: BlockSyntax, in context: RuleContext) -> Bool {
+  /// Whether `body` makes a blocking call in each pass of `loop` (`runsInEachPass`).
+  private static func makesBlockingCall(
+    _ loop: ForSyntax, body: BlockSyntax, yieldingLoops: Set<SyntaxNode>, in context: RuleContext
+  ) -> Bool {
     let model = context.model
     let function = model.enclosingFunction(of: loop.node)
     let tree = context.tree
@@ -87,19 +94,9 @@ public struct LoopWithoutYield: Rule {
       guard tree.nodeKinds[Int(index)] == .call else { return false }
       let node = tree.node(index)
       guard let call = CallSyntax(node) else { return false }
-      return model.enclosingFunction(of: node) == function && innermostForBody(of: node) == body.node
-        && context.blockingCall(call) != nil
+      return model.enclosingFunction(of: node) == function
+        && runsInEachPass(node, of: body, yieldingLoops: yieldingLoops) && context.blockingCall(call) != nil
     }
-  }
-
-  /// The body block of the innermost sync `for` loop whose body holds `node`.
-  private static func innermostForBody(of node: SyntaxNode) -> SyntaxNode? {
-    var child = node
-    while let parent = child.parent {
-      if parent.kind == .forStatement, child.kind == .block { return child }
-      child = parent
-    }
-    return nil
   }
 
   /// `await asyncio.sleep_ms(0)` (CPython: `await asyncio.sleep(0)`) as the body's first
@@ -118,18 +115,5 @@ public struct LoopWithoutYield: Rule {
     return Fix(
       message: "Insert `\(statement)` at the start of the loop body", applicability: .safe,
       edits: [insertion] + reference.importEdits)
-  }
-
-  /// The condition on one line, cut to 40 characters.
-  static func shortText(of condition: SyntaxNode) -> String {
-    var text = ""
-    var previousEnd: UInt32?
-    let tokens = condition.tree.tokens
-    for token in condition.firstToken..<condition.endToken where !tokens.kinds[Int(token)].isLayout {
-      if let previousEnd, previousEnd < tokens.textStarts[Int(token)] { text += " " }
-      text += condition.tree.tokenText(token)
-      previousEnd = tokens.textEnds[Int(token)]
-    }
-    return text.count > 40 ? String(text.prefix(39)) + "…" : text
   }
 }

@@ -76,8 +76,14 @@ public final class RuleContext {
     let function = model.enclosingFunction(of: node)
     return awaitPointsFromFixes.contains { point, finding in
       node.index <= point.index && point.index < end && model.enclosingFunction(of: point) == function
-        && finding.fix(for: fixMode) != nil && !suppressions.suppresses(finding)
+        && willApplyFix(of: finding)
     }
+  }
+
+  /// Whether `finding` has a fix this run's mode applies and no comment suppresses it: what
+  /// its fix changes will be in the file (AF103 asks it of a nested loop's yield).
+  public func willApplyFix(of finding: Finding) -> Bool {
+    finding.fix(for: fixMode) != nil && !suppressions.suppresses(finding)
   }
 
   /// AF109's list of blocking calls for this file (the settings' `blocking-calls` applied),

@@ -45,7 +45,7 @@ public struct SwallowedCancellation: Rule {
       let handlerBody = handler.body, !ExitAnalysis.alwaysRaises(handlerBody)
     else { return }
     if awaitsTaskCancelledEarlier(body, in: coroutine.node, model: model) { return }
-    let header = handler.type.map { "`except \(Self.shortText(of: $0))`" } ?? "`except:`"
+    let header = handler.type.map { "`except \($0.shortText())`" } ?? "`except:`"
     context.report(
       Self.description, message: "\(header) swallows the task's cancellation",
       range: context.tree.tokens.textRange(handler.node.firstToken),
@@ -74,12 +74,12 @@ public struct SwallowedCancellation: Rule {
       guard let call = CallSyntax(node), let callee = AttributeSyntax(call.callee.unparenthesized),
         callee.name == "cancel", model.enclosingFunction(of: node) == coroutine
       else { continue }
-      cancelled.insert(Self.compactText(of: callee.value))
+      cancelled.insert(callee.value.unparenthesized.compactText)
     }
     if cancelled.isEmpty { return false }
     return body.node.descendantsAndSelf.contains { node in
       guard let awaited = AwaitSyntax(node), model.enclosingFunction(of: node) == coroutine else { return false }
-      return cancelled.contains(Self.compactText(of: awaited.operand))
+      return cancelled.contains(awaited.operand.unparenthesized.compactText)
     }
   }
 
@@ -157,19 +157,6 @@ public struct SwallowedCancellation: Rule {
     return body.node.descendantsAndSelf.contains { $0.kind == .name && $0.text == name }
   }
 
-  /// The expression's tokens without trivia, for comparing `self._task` with `self. _task`.
-  static func compactText(of node: SyntaxNode) -> String {
-    let node = node.unparenthesized
-    let tokens = node.tree.tokens
-    var text = ""
-    for token in node.firstToken..<node.endToken where !tokens.kinds[Int(token)].isLayout {
-      text += node.tree.tokenText(token)
-    }
-    return text
-  }
-
-  /// The exception type on one line, cut to 40 characters.
-  static func shortText(of type: SyntaxNode) -> String { LoopWithoutYield.shortText(of: type) }
 
   public static let description = RuleDescription(
     code: "AF104", name: "swallowed-cancellation",

@@ -44,6 +44,9 @@ public final class SemanticModel: Sendable {
   /// Whether `imports` holds a `from m import *`.
   let hasWildcardImport: Bool
 
+  /// Names, attributes and class storage by spelling, built on first use (`StorageIndex`).
+  let storageIndex = StorageIndex()
+
   /// Builds the model of `tree`. Linear in the size of the tree; never fails (invalid code gets
   /// the scopes and bindings of whatever parsed).
   public init(_ tree: SyntaxTree) {

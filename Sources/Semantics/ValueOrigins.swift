@@ -36,8 +36,9 @@ extension SemanticModel {
   /// `expression` is a `.name` (every binding that may reach it, through closures and `global`
   /// too) or an attribute `base.attr` where `base` is a method's `self` (every `self.attr = …` in
   /// the methods of the class, and `attr = …` in its body) or names a class of this file (its
-  /// body's `attr = …`). Values that are not calls (`x = y`, `for x in …`, parameters) give no
-  /// origin; ask `storedValues(of:)` to see them too.
+  /// body's `attr = …`). `with X() as x` counts as `x = X()` (`StoredValue`). Values that are
+  /// not calls (`x = y`, `for x in …`, parameters) give no origin; ask `storedValues(of:)` to
+  /// see them too.
   public func origins(of expression: SyntaxNode) -> [ValueOrigin] {
     storedValues(of: expression).compactMap(origin(of:))
   }
@@ -89,15 +90,14 @@ extension SemanticModel {
     case .name:
       let bindings = Set(resolve(node).bindings)
       if bindings.isEmpty { return [] }
-      let name = node.text
-      return tree.root.descendantsAndSelf.filter { candidate in
-        candidate.kind == .name && candidate.text == name && !Set(resolve(candidate).bindings).isDisjoint(with: bindings)
+      return storageIndex.nameNodes(node.text, in: tree).map(tree.node).filter { candidate in
+        !Set(resolve(candidate).bindings).isDisjoint(with: bindings)
       }
     case .attribute:
       guard let attribute = AttributeSyntax(node), let name = attribute.name,
         let owner = attributeOwner(attribute.value.unparenthesized)
       else { return [] }
-      return attributeNodes(name, in: owner)
+      return attributeNodes(name, in: owner) + instanceAttributeNodes(name, of: owner)
     default:
       return []
     }
@@ -133,29 +133,56 @@ extension SemanticModel {
   /// The targets that store `attr` on `base`'s class or instances.
   private func attributeStores(_ attr: String, of base: SyntaxNode) -> [SyntaxNode] {
     guard let owner = attributeOwner(base) else { return [] }
-    return attributeNodes(attr, in: owner).filter { isAssignmentTarget($0) }
+    return (attributeNodes(attr, in: owner) + instanceAttributeNodes(attr, of: owner)).filter { isAssignmentTarget($0) }
   }
 
   /// The nodes of class `owner` that name its attribute `attr`: `self.attr` in its methods (and
-  /// functions nested in them), `attr` bound directly in its body.
+  /// functions nested in them), `attr` bound directly in its body. Read off the class's table,
+  /// built in one walk over the class the first time any of its attributes is asked about.
   private func attributeNodes(_ attr: String, in owner: ClassDefSyntax) -> [SyntaxNode] {
-    guard let body = owner.body?.node else { return [] }
-    var result: [SyntaxNode] = []
+    let table = storageIndex.classAttributes(owner.node.index) { classStorage(of: owner) }
+    return (table[attr] ?? []).map(tree.node)
+  }
+
+  /// Every storage node of class `owner`, by attribute name (see `attributeNodes`).
+  private func classStorage(of owner: ClassDefSyntax) -> [String: [UInt32]] {
+    guard let body = owner.body?.node else { return [:] }
+    var table: [String: [UInt32]] = [:]
     for node in body.descendantsAndSelf {
       switch node.kind {
       case .attribute:
-        guard let attribute = AttributeSyntax(node), attribute.name == attr,
+        guard let attribute = AttributeSyntax(node), let name = attribute.name,
           let ownerOfBase = instanceClass(of: attribute.value.unparenthesized), ownerOfBase == owner
         else { continue }
-        result.append(node)
+        table[name, default: []].append(node.index)
       case .name:
-        guard node.text == attr, scope(of: node).node == owner.node else { continue }
-        result.append(node)
+        guard scope(of: node).node == owner.node else { continue }
+        table[node.text, default: []].append(node.index)
       default:
         continue
       }
     }
-    return result
+    return table
+  }
+
+  /// `x.attr` outside class `owner` where `x` is a name holding an instance made by calling the
+  /// class (`enc = Encoder(pin)` … `await enc._ev.wait()`): the same storage, reached from
+  /// outside. Only names are followed (not `self.enc._ev`), which keeps the search from feeding
+  /// back into the class tables it is built from.
+  private func instanceAttributeNodes(_ attr: String, of owner: ClassDefSyntax) -> [SyntaxNode] {
+    let key = StorageIndex.InstanceAttribute(owner: owner.node.index, attribute: attr)
+    return storageIndex.instanceAttributes(key) {
+      storageIndex.attributeNodes(attr, in: tree).filter { index in
+        guard let base = AttributeSyntax(tree.node(index))?.value.unparenthesized, base.kind == .name,
+          instanceClass(of: base) == nil
+        else { return false }
+        return origins(of: base).contains { origin in
+          let callee = origin.call.callee.unparenthesized
+          return callee.kind == .name
+            && resolve(callee).bindings.contains { $0.kind == .class && $0.node == owner.node }
+        }
+      }
+    }.map(tree.node)
   }
 
   private func isAssignmentTarget(_ node: SyntaxNode) -> Bool { StoredValue(target: node) != nil }
@@ -180,23 +207,27 @@ public struct StoredValue: Hashable, Sendable {
   /// The `.name` or `.attribute` assigned to (for a binding that is not an assignment, such as
   /// a parameter or `for` target, its binding node).
   public let target: SyntaxNode
-  /// The expression whose value was stored; `nil` when the store does not show one (a `for`
-  /// target, a parameter, an import, a tuple target unpacked from something that is not a call).
+  /// The expression whose value was stored (for a `with … as` target, the context expression);
+  /// `nil` when the store does not show one (a `for` target, a parameter, an import, a tuple
+  /// target unpacked from something that is not a call).
   public let value: SyntaxNode?
   /// The position in the tuple or list target the value was unpacked from, when `value` is the
   /// whole right-hand side.
   public let element: Int?
 
   /// The store made by `target`, or `nil` when `target` is not assigned to: an assignment (also
-  /// chained and annotated ones, tuple and list targets), a walrus, or another binding node
-  /// (parameters, `for` and `with` targets, imports, defs) without a value.
+  /// chained and annotated ones, tuple and list targets), a walrus, a `with … as` target (its
+  /// value the context expression: see the `.withItem` case), or another binding node
+  /// (parameters, `for` targets, imports, defs) without a value.
   init?(target: SyntaxNode) {
     self.target = target
     var child = target
     var element: Int? = nil
     var parent = target.parent
     // Climb out of a tuple or list target (`a, b = …`, `[a, b] = …`, `(a, b) = …`).
-    while let container = parent, container.kind == .tuple || container.kind == .list || container.kind == .parenthesized {
+    while let container = parent,
+      container.kind == .tuple || container.kind == .list || container.kind == .parenthesized
+    {
       if container.kind != .parenthesized {
         guard element == nil, !container.children.contains(where: { $0.kind == .starred }) else { return nil }
         element = container.children.enumerated().first { $0.element == child }?.offset
@@ -216,12 +247,23 @@ public struct StoredValue: Hashable, Sendable {
     case .namedExpression:
       guard let walrus = NamedExpressionSyntax(statement), walrus.target == child else { return nil }
       value = walrus.value
+    case .withItem:
+      // `with X() as t` stores `X().__enter__()` (awaited `__aenter__()` for `async with`), taken
+      // here as `X()`'s own result: what sockets, files, HTTP sessions, locks and executors
+      // return from it (`self`). A context manager that gives something else (`mock.patch(…)`,
+      // `TemporaryDirectory()`, a `@contextmanager` function) is then named after its call,
+      // which a rule's list of names would not match by accident.
+      guard let item = WithItemSyntax(statement), item.target == child else { return nil }
+      value = item.contextExpression
     default:
       guard target.kind != .attribute else { return nil }
       value = nil
     }
-    // `a, b = x, y`: the element's own expression, not the whole tuple.
-    if let index = element, let whole = value?.unparenthesized, whole.kind == .tuple || whole.kind == .list {
+    // `a, b = x, y`: the element's own expression, not the whole tuple (a `with` unpacks what
+    // `__enter__` gives, not its expression).
+    if let index = element, statement.kind != .withItem, let whole = value?.unparenthesized,
+      whole.kind == .tuple || whole.kind == .list
+    {
       let elements = Array(whole.children)
       guard elements.count > index, !elements.contains(where: { $0.kind == .starred }) else { return nil }
       value = elements[index]

@@ -8,15 +8,17 @@ struct AsyncFix: ParsableCommand {
     abstract: "Find and fix asyncio pitfalls in MicroPython and CPython code.",
     discussion: """
       asyncfix parses Python into a lossless syntax tree, reports the asyncio pitfalls it \
-      finds and fixes them keeping every comment and line ending. This version has syntax \
-      errors (AF001), blocking-sleep (AF102) and loop-without-yield (AF103); the other rules \
-      of AF101-AF109 are planned.
+      finds and fixes them keeping every comment and line ending: missing awaits, \
+      blocking sleeps and calls, loops that never yield, swallowed cancellations, events set \
+      from interrupts, state changed across awaits, misplaced awaits and asyncio.run \
+      (AF101-AF109), and syntax errors (AF001). 'asyncfix rules' lists them.
 
       Examples:
         asyncfix Examples                 check a directory (check is the default)
         asyncfix check app.py lib/        check files and directories
         asyncfix diff Examples            preview the fixes as a unified diff
-        asyncfix fix Examples             apply them in place
+        asyncfix fix Examples             apply the safe fixes in place
+        asyncfix fix --unsafe-fixes app   also the unsafe ones (review the diff)
         asyncfix check --format json .    findings as JSON for other tools
         asyncfix check --format sarif .   SARIF 2.1.0 for code scanning
         asyncfix check --junit-xml r.xml  also write a JUnit XML report

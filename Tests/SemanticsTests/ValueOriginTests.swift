@@ -100,6 +100,34 @@ final class ValueOriginTests: XCTestCase {
     XCTAssertEqual(s.model.references(toStorageOf: encoder[1]).count, 2, "the store and the read in _isr")
   }
 
+  /// The storage of `self._ev` is also reached from outside the class through a name that holds
+  /// an instance (`enc = Encoder(…)`), for reads and for stores.
+  func testInstanceAttributesReachedFromOutsideTheClass() {
+    let s = Snippet(
+      """
+      import asyncio
+      class Encoder:
+          def __init__(self, pin):
+              self._ev = asyncio.Event()
+          def _isr(self, pin):
+              self._ev.set()
+      class Other:
+          def __init__(self):
+              self._ev = None
+      enc = Encoder(1)
+      other = Other()
+      async def a():
+          await enc._ev.wait()
+          print(enc._ev.is_set(), other._ev)
+      def replace():
+          enc._ev = asyncio.ThreadSafeFlag()
+      """)
+    let inside = s.nodes(.attribute).filter { $0.text == "self._ev" }[1]
+    let uses = s.model.references(toStorageOf: inside).map { s.tree.source.location(of: $0.textRange.lowerBound).line }
+    XCTAssertEqual(uses, [4, 6, 13, 14, 16], "Other's _ev (lines 9, 14) is another storage")
+    XCTAssertEqual(typeNames(s, .attribute, "self._ev", 1), ["asyncio.Event", "asyncio.ThreadSafeFlag"])
+  }
+
   func testClosureAndGlobalStores() {
     let s = Snippet(
       """
@@ -142,6 +170,32 @@ final class ValueOriginTests: XCTestCase {
     XCTAssertEqual(s.model.instanceClass(of: s.name("ev", 1)), nil)
   }
 
+  /// `with X() as t` stores `X().__enter__()`: taken as `X()`'s result, which it is for
+  /// sockets, files and sessions (their `__enter__` returns `self`).
+  func testWithTargetsStoreTheContextExpressionsCall() {
+    let s = Snippet(
+      """
+      import socket
+      import aiohttp
+      async def main(x):
+          with socket.socket() as s, open("f") as (a, b):
+              s.recv(1)
+          async with aiohttp.ClientSession() as session:
+              await session.get("u")
+          with x as y:
+              y.recv(1)
+      """)
+    let socketOrigins = s.model.origins(of: s.name("s", 1))
+    XCTAssertEqual(socketOrigins.flatMap(\.typeNames).map(\.description), ["socket.socket"])
+    XCTAssertEqual(socketOrigins.first?.isAwaited, false)
+    XCTAssertEqual(socketOrigins.first?.element, nil)
+    XCTAssertEqual(socketOrigins.first?.target.text, "s")
+    XCTAssertEqual(typeNames(s, .name, "b"), ["builtins.open.1"], "unpacked from what __enter__ gives")
+    XCTAssertEqual(typeNames(s, .name, "session", 1), ["aiohttp.ClientSession"])
+    XCTAssertEqual(typeNames(s, .name, "y", 1), [], "not a call")
+    XCTAssertEqual(s.model.storedValues(of: s.name("y", 1)).first?.value?.text, "x")
+  }
+
   func testLocalClassConstructorHasAnOriginWithoutQualifiedName() {
     let s = Snippet(
       """
@@ -158,6 +212,7 @@ final class ValueOriginTests: XCTestCase {
     XCTAssertEqual(camera.first?.call.callee.text, "Camera")
     // The image's origin is a method call on a receiver whose own origin is `csi.CSI()`.
     let image = s.model.origins(of: s.name("img", 1))
-    XCTAssertEqual(image.first.map { s.model.inferredNames(ofMember: $0.call.callee).map(\.description) }, ["csi.CSI.snapshot"])
+    XCTAssertEqual(
+      image.first.map { s.model.inferredNames(ofMember: $0.call.callee).map(\.description) }, ["csi.CSI.snapshot"])
   }
 }

@@ -97,6 +97,91 @@ final class BlockingCallTests: XCTestCase {
       "a new socket")
   }
 
+  func testSocketsAPollerWatchesAreReadWhenReady() {
+    let header = "import socket\nimport select\n"
+    let made = "    s = socket.socket()\n"
+    XCTAssertFalse(
+      reported(
+        made + "    p = select.poll()\n    p.register(s, select.POLLIN)\n    if p.poll(0):\n        s.recv(1)\n",
+        header: header))
+    XCTAssertFalse(
+      reported(made + "    p = select.poll()\n    p.register(s.fileno())\n    s.recv(1)\n", header: header),
+      "registered by its file descriptor")
+    XCTAssertFalse(
+      reported(made + "    p = select.poll()\n    p.modify(s, select.POLLOUT)\n    s.send(b'x')\n", header: header))
+    XCTAssertFalse(
+      reported(made + "    r, w, e = select.select([s], [], [], 0)\n    if r:\n        s.recv(1)\n", header: header))
+    XCTAssertFalse(
+      reported(
+        made + "    sel = selectors.DefaultSelector()\n    sel.register(s, 1)\n    s.recv(1)\n",
+        header: header + "import selectors\n"))
+    XCTAssertFalse(
+      reported(
+        made + "    p = uselect.poll()\n    p.register(s)\n    s.recv(1)\n", header: header + "import uselect\n"),
+      "MicroPython's uselect")
+    XCTAssertTrue(
+      reported(
+        made + "    t = socket.socket()\n    p = select.poll()\n    p.register(t)\n    s.recv(1)\n", header: header),
+      "another socket is registered")
+    XCTAssertTrue(
+      reported(made + "    x.register(s)\n    s.recv(1)\n", header: header), "x is no poller anyone made")
+    XCTAssertFalse(
+      reported(made + "    select([], (s,), [])\n    s.send(b'x')\n", header: header + "from select import select\n"))
+    XCTAssertTrue(
+      reported(made + "    select.select(x, [], [])\n    s.recv(1)\n", header: header), "not in a list written here")
+    XCTAssertTrue(
+      reported(made + "    select([s], [], [])\n    s.recv(1)\n", header: header + "def select(*lists): pass\n"),
+      "a function of this file")
+  }
+
+  func testSelfSocketRegisteredWithAPollerInAnotherMethod() {
+    let source = """
+      import select
+      import socket
+
+      class Server:
+          def __init__(self):
+              self.sock = socket.socket()
+              self.poller = select.poll()
+              self.poller.register(self.sock, select.POLLIN)
+
+          async def poll(self):
+              for fd, event in self.poller.poll(0):
+                  return self.sock.recvfrom(64)
+      """
+    XCTAssertEqual(messages(source), [])
+  }
+
+  func testConnectingResolvingAndSessions() {
+    let socketHeader = "import socket\n"
+    XCTAssertEqual(
+      messages(socketHeader + "async def f():\n    s = socket.create_connection(('h', 80))\n"),
+      ["socket.create_connection() blocks the event loop inside a coroutine"])
+    for call in ["socket.gethostbyname('h')", "socket.gethostbyname_ex('h')", "socket.gethostbyaddr('a')"] {
+      XCTAssertTrue(reported("    \(call)\n", header: socketHeader), call)
+    }
+    let requests = "import requests\n"
+    XCTAssertEqual(
+      messages(requests + "async def f(u):\n    requests.Session().get(u)\n"),
+      ["requests.Session().get() (requests.Session.get) blocks the event loop inside a coroutine"])
+    for method in ["get", "post", "put", "delete", "head", "patch", "options", "request"] {
+      XCTAssertTrue(reported("    s = requests.Session()\n    s.\(method)('u')\n", header: requests), method)
+    }
+    XCTAssertTrue(reported("    s = requests.session()\n    s.get('u')\n", header: requests))
+    XCTAssertTrue(reported("    requests.options('u')\n", header: requests))
+    XCTAssertTrue(reported("    with requests.Session() as s:\n        s.get('u')\n", header: requests))
+    XCTAssertFalse(reported("    s = requests.Session()\n    s.close()\n", header: requests))
+  }
+
+  func testSocketsMadeInAWithStatement() {
+    let header = "import socket\n"
+    XCTAssertEqual(
+      messages(header + "async def f():\n    with socket.socket() as s:\n        s.recv(1)\n"),
+      ["s.recv() (socket.socket.recv) blocks the event loop inside a coroutine"])
+    XCTAssertFalse(
+      reported("    with socket.socket() as s:\n        s.setblocking(False)\n        s.recv(1)\n", header: header))
+  }
+
   func testSelfSocketConfiguredInAnyMethod() {
     let source = """
       import socket

@@ -89,8 +89,62 @@ final class LoopWithoutYieldTests: XCTestCase {
       reported(made + "    for i in items:\n        if i:\n            s.send(i)\n", header: socketHeader),
       "anywhere in the body")
     XCTAssertTrue(
-      reported(made + "    for i in items:\n        while x.busy():\n            s.send(i)\n", header: socketHeader),
-      "a while loop in between is the for loop's code")
+      reported(
+        made + "    for i in items:\n        n = 0\n        while n < 3:\n            s.send(i)\n            n += 1\n",
+        header: socketHeader),
+      "a bounded while loop in between is the for loop's code: it yields nowhere")
+    XCTAssertTrue(
+      reported(made + "    for i in items:\n        x = [s.send(j) for j in i]\n", header: socketHeader),
+      "a list comprehension runs in place")
+    XCTAssertTrue(
+      reported(made + "    for i in items:\n        x = sum(s.send(j) for j in i)\n", header: socketHeader),
+      "a generator expression consumed by a call runs in place")
+    XCTAssertTrue(
+      reported(
+        made + "    for i in items:\n        for n in (s.send(j) for j in i):\n            pass\n", header: socketHeader
+      ),
+      "a generator expression a nested for loop iterates runs in place")
+    XCTAssertTrue(
+      reported(made + "    for i in items:\n        x = (j for j in s.recv(i))\n", header: socketHeader),
+      "a generator expression's first iterable runs when it is made")
+  }
+
+  func testGeneratorExpressionsAndLambdasMadeInTheLoopDoNotRunThere() {
+    let made = "    s = socket.socket()\n"
+    XCTAssertFalse(
+      reported(made + "    for i in items:\n        x = (s.send(j) for j in i)\n", header: socketHeader),
+      "a generator stored for later")
+    XCTAssertFalse(
+      reported(made + "    for i in items:\n        x = (j for j in i if s.recv(j))\n", header: socketHeader))
+    XCTAssertFalse(
+      reported(made + "    for i in items:\n        workers.append(lambda: s.send(i))\n", header: socketHeader),
+      "a lambda")
+    XCTAssertFalse(
+      reported(
+        "    for v in items:\n        x = (requests.get(w) for w in v)\n", header: "import asyncio\nimport requests\n\n"
+      ))
+  }
+
+  func testANestedWhileLoopThatYieldsIsTheForLoopsYield() {
+    let source =
+      socketHeader + "async def f(hosts):\n    s = socket.socket()\n    for h in hosts:\n        while True:\n"
+      + "            data = s.recv(10)\n"
+    XCTAssertEqual(
+      RuleTesting.findings(source, code: "AF103").map(\.start.line), [7], "only the inner loop: it yields for both")
+    XCTAssertEqual(
+      RuleTesting.fixed(source, code: "AF103"),
+      socketHeader + "async def f(hosts):\n    s = socket.socket()\n    for h in hosts:\n        while True:\n"
+        + "            await asyncio.sleep(0)\n            data = s.recv(10)\n")
+    let busyWait = made(body: "        while x.busy():\n            s.send(h)\n")
+    XCTAssertEqual(RuleTesting.findings(busyWait, code: "AF103").map(\.start.line), [7], "a busy-wait reported")
+    let suppressed = source.replacingOccurrences(of: "while True:", with: "while True:  # noqa: AF103")
+    XCTAssertEqual(
+      RuleTesting.findings(suppressed, code: "AF103").map(\.start.line), [6],
+      "the inner loop's finding suppressed: it gets no yield, so the for loop needs one")
+  }
+
+  private func made(body: String) -> String {
+    socketHeader + "async def f(hosts, x):\n    s = socket.socket()\n    for h in hosts:\n" + body
   }
 
   func testForLoopsThatYieldOrWhoseCallsAreNotTheirs() {

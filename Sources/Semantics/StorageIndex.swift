@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PythonSyntax
+
+/// Where each name and attribute of a file is spelled, and which attribute nodes of a class
+/// name its instances' storage: the indexes behind `origins(of:)` and
+/// `references(toStorageOf:)`, built on first use and kept for the model's lifetime.
+///
+/// Without them every query about `self.x` reread the whole class and every query about a name
+/// walked the whole file, so a rule asking once per call or per finding went quadratic (a class
+/// with thousands of `self.sock.send(…)` calls, a module with thousands of handlers setting one
+/// event). Now the file is walked once for its names and attributes, and each class once.
+///
+/// A `SemanticModel` is shared by the rules of one file, on one thread, but is `Sendable`; the
+/// tables are built outside the lock (building asks the model questions that may need other
+/// tables) and stored under it, so two threads racing build the same table twice, harmlessly.
+final class StorageIndex: @unchecked Sendable {
+  private let lock: UnsafeMutablePointer<pthread_mutex_t>
+  /// `.name` nodes by spelling, in source order (`nil` until first used).
+  private var names: [String: [UInt32]]?
+  /// `.attribute` nodes by attribute name, in source order.
+  private var attributes: [String: [UInt32]]?
+  /// Per class (by def node): its instances' storage nodes by attribute name.
+  private var classAttributes: [UInt32: [String: [UInt32]]] = [:]
+  /// Per class and attribute: the same storage reached from outside the class.
+  private var instanceAttributes: [InstanceAttribute: [UInt32]] = [:]
+
+  struct InstanceAttribute: Hashable {
+    let owner: UInt32
+    let attribute: String
+  }
+
+  init() {
+    lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    lock.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(lock, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(lock)
+    lock.deinitialize(count: 1)
+    lock.deallocate()
+  }
+
+  private func locked<T>(_ body: () -> T) -> T {
+    pthread_mutex_lock(lock)
+    defer { pthread_mutex_unlock(lock) }
+    return body()
+  }
+
+  /// The `.name` nodes spelled `text`.
+  func nameNodes(_ text: String, in tree: SyntaxTree) -> [UInt32] {
+    if let table = locked({ names }) { return table[text] ?? [] }
+    let (builtNames, builtAttributes) = Self.spellings(of: tree)
+    locked {
+      names = builtNames
+      attributes = builtAttributes
+    }
+    return builtNames[text] ?? []
+  }
+
+  /// The `.attribute` nodes whose attribute is `name`.
+  func attributeNodes(_ name: String, in tree: SyntaxTree) -> [UInt32] {
+    if let table = locked({ attributes }) { return table[name] ?? [] }
+    _ = nameNodes(name, in: tree)
+    return locked { attributes?[name] ?? [] }
+  }
+
+  /// The table of class `owner` (by def node index), building it with `build` on first use.
+  func classAttributes(_ owner: UInt32, build: () -> [String: [UInt32]]) -> [String: [UInt32]] {
+    if let table = locked({ classAttributes[owner] }) { return table }
+    let table = build()
+    locked { classAttributes[owner] = table }
+    return table
+  }
+
+  /// The nodes of `key.attribute` on instances of class `key.owner` outside it, building them
+  /// with `build` on first use.
+  func instanceAttributes(_ key: InstanceAttribute, build: () -> [UInt32]) -> [UInt32] {
+    if let nodes = locked({ instanceAttributes[key] }) { return nodes }
+    let nodes = build()
+    locked { instanceAttributes[key] = nodes }
+    return nodes
+  }
+
+  /// One pass over the node columns: names and attribute names, by spelling.
+  private static func spellings(of tree: SyntaxTree) -> (names: [String: [UInt32]], attributes: [String: [UInt32]]) {
+    var names: [String: [UInt32]] = [:]
+    var attributes: [String: [UInt32]] = [:]
+    let kinds = tree.nodeKinds
+    for index in kinds.indices {
+      switch kinds[index] {
+      case .name:
+        let node = tree.node(UInt32(index))
+        names[node.text, default: []].append(UInt32(index))
+      case .attribute:
+        guard let name = AttributeSyntax(tree.node(UInt32(index)))?.name else { continue }
+        attributes[name, default: []].append(UInt32(index))
+      default:
+        continue
+      }
+    }
+    return (names, attributes)
+  }
+}
