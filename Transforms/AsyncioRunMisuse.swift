@@ -78,17 +78,15 @@ public struct AsyncioRunMisuse: Rule {
     }
     if inFunctions.isEmpty { return }
     let kinds = context.tree.nodeKinds
-    for index in kinds.indices where kinds[index] == .asyncFunctionDef {
-      let coroutine = context.tree.node(UInt32(index))
-      for reached in context.callGraph.reachable(from: coroutine) where !reached.path.isEmpty {
-        for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
-          let name = FunctionDefSyntax(coroutine)?.name ?? "?"
-          context.report(
-            Self.description,
-            message: "\(Self.spelling(run)) runs in coroutine `\(name)`"
-              + "\(CallbackDescription.through(reached.path, in: model)): \(consequence); await the coroutine instead",
-            range: run.node.textRange)
-        }
+    let coroutines = kinds.indices.filter { kinds[$0] == .asyncFunctionDef }.map { context.tree.node(UInt32($0)) }
+    for (root, reached) in context.callGraph.firstReach(from: coroutines) where !reached.path.isEmpty {
+      for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
+        let name = FunctionDefSyntax(coroutines[root])?.name ?? "?"
+        context.report(
+          Self.description,
+          message: "\(Self.spelling(run)) runs in coroutine `\(name)`"
+            + "\(CallbackDescription.through(reached.path, in: model)): \(consequence); await the coroutine instead",
+          range: run.node.textRange)
       }
     }
   }
@@ -96,28 +94,29 @@ public struct AsyncioRunMisuse: Rule {
   /// Runs in registered callbacks and what they call.
   private func reportRunsFromCallbacks(in context: RuleContext, reported: inout Set<UInt32>) {
     let model = context.model
-    let pending = runs.filter { !reported.contains($0.node.index) && model.enclosingFunction(of: $0.node) != nil }
-    if pending.isEmpty { return }
+    var inFunctions: [UInt32: [CallSyntax]] = [:]
+    for run in runs where !reported.contains(run.node.index) {
+      if let function = model.enclosingFunction(of: run.node) { inFunctions[function.index, default: []].append(run) }
+    }
+    if inFunctions.isEmpty { return }
     let consequence = Self.consequence(context.dialect)
     let advice =
       context.dialect == .micropython
       ? "wake a task with a ThreadSafeFlag instead" : "hand the work to the loop with `loop.call_soon_threadsafe()`"
-    for registration in context.interruptRegistrations {
-      if registration.context == .thread && context.dialect == .cpython { continue }
-      for handler in registration.handlers {
-        for reached in context.callGraph.reachable(from: handler) {
-          for run in pending
-          where model.enclosingFunction(of: run.node) == reached.function && reported.insert(run.node.index).inserted {
-            let place =
-              CallbackDescription.phrase(registration, handler: handler, in: model)
-              + CallbackDescription.through(reached.path, in: model)
-            context.report(
-              Self.description,
-              message: "\(Self.spelling(run)) runs in \(place): it can fire while the event loop runs, and "
-                + "\(consequence); \(advice)",
-              range: run.node.textRange)
-          }
-        }
+    let roots = context.interruptRegistrations.flatMap { registration in
+      registration.context == .thread && context.dialect == .cpython ? [] : registration.handlers.map { (registration, $0) }
+    }
+    for (root, reached) in context.callGraph.firstReach(from: roots.map(\.1)) {
+      let (registration, handler) = roots[root]
+      for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
+        let place =
+          CallbackDescription.phrase(registration, handler: handler, in: model)
+          + CallbackDescription.through(reached.path, in: model)
+        context.report(
+          Self.description,
+          message: "\(Self.spelling(run)) runs in \(place): it can fire while the event loop runs, and "
+            + "\(consequence); \(advice)",
+          range: run.node.textRange)
       }
     }
   }

@@ -97,13 +97,12 @@ public struct EventSetInInterrupt: Rule {
   /// handler and what it calls, attributed to the first registration (in source order) that
   /// reaches it.
   static func functionsRunOutsideTheLoop(in context: RuleContext) -> [UInt32: Reach] {
+    let roots = context.interruptRegistrations.flatMap { registration in
+      registration.handlers.map { (registration, $0) }
+    }
     var result: [UInt32: Reach] = [:]
-    for registration in context.interruptRegistrations {
-      for handler in registration.handlers {
-        for reached in context.callGraph.reachable(from: handler) where result[reached.function.index] == nil {
-          result[reached.function.index] = Reach(registration: registration, handler: handler, path: reached.path)
-        }
-      }
+    for (root, reached) in context.callGraph.firstReach(from: roots.map(\.1)) {
+      result[reached.function.index] = Reach(registration: roots[root].0, handler: roots[root].1, path: reached.path)
     }
     return result
   }
