@@ -104,7 +104,8 @@ public struct AsyncioRunMisuse: Rule {
       context.dialect == .micropython
       ? "wake a task with a ThreadSafeFlag instead" : "hand the work to the loop with `loop.call_soon_threadsafe()`"
     let roots = context.interruptRegistrations.flatMap { registration in
-      registration.context == .thread && context.dialect == .cpython ? [] : registration.handlers.map { (registration, $0) }
+      registration.context == .thread && context.dialect == .cpython
+        ? [] : registration.handlers.map { (registration, $0) }
     }
     for (root, reached) in context.callGraph.firstReach(from: roots.map(\.1)) {
       let (registration, handler) = roots[root]

@@ -129,7 +129,8 @@ final class CallGraphTests: XCTestCase {
     }
     // From `a`, `z` lies beyond the limit (a>hub>x>y>z); `b` reaches it through `near`, one call
     // sooner, so `y` is followed again from there.
-    XCTAssertEqual(reached, ["0:a", "0:a>hub", "0:a>hub>x", "0:a>hub>x>y", "1:b", "1:b>near", "1:b>near>y>z", "3:c", "3:c>lone"])
+    XCTAssertEqual(
+      reached, ["0:a", "0:a>hub", "0:a>hub>x", "0:a>hub>x>y", "1:b", "1:b>near", "1:b>near>y>z", "3:c", "3:c>lone"])
   }
 
   func testCallsAreRecordedWithTheirCallSites() {
