@@ -19,7 +19,7 @@ extension AsyncioRunMisuse {
       resets it in between. CPython starts a new loop, and tasks, Events, Locks or Queues of the \
       first run cannot be used on it. Run one main coroutine that awaits both. Runs in different \
       branches of an `if` (or `match`, or `except` clauses) are not reported, nor is the cleanup \
-      pattern: a run in the `except` or `finally` of a `try` whose body holds the first.
+      pattern: runs in the `except` and `finally` of a `try` whose body holds the first.
 
       A CPython thread may run a loop of its own, so `asyncio.run()` in a function run in \
       another thread (`_thread.start_new_thread`, `threading.Thread`, `asyncio.to_thread`) is \

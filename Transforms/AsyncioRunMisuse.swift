@@ -16,8 +16,10 @@ import Semantics
 ///   second run; CPython starts a new loop, on which the first run's tasks and asyncio objects
 ///   cannot be used. Not reported: a run that cannot follow the first (the other branch of an
 ///   `if`, another `case`, another `except`), the cleanup pattern (a run in the `except` or
-///   `finally` of a `try` whose body holds the first), and in MicroPython a run after
-///   `asyncio.new_event_loop()` has reset the loop's state.
+///   `finally` of a `try` whose body holds the first; with a run in the body, a run in an
+///   `except` and one in the `finally` are both its cleanups), and in MicroPython a run after
+///   `asyncio.new_event_loop()` may have reset the loop's state (a reset in the `finally` or an
+///   `except` of the first run's `try` counts).
 ///
 /// No fix: what to do instead (await the coroutine, merge the runs, hand work to a task through a
 /// ThreadSafeFlag) is a design decision.
@@ -76,17 +78,15 @@ public struct AsyncioRunMisuse: Rule {
     }
     if inFunctions.isEmpty { return }
     let kinds = context.tree.nodeKinds
-    for index in kinds.indices where kinds[index] == .asyncFunctionDef {
-      let coroutine = context.tree.node(UInt32(index))
-      for reached in context.callGraph.reachable(from: coroutine) where !reached.path.isEmpty {
-        for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
-          let name = FunctionDefSyntax(coroutine)?.name ?? "?"
-          context.report(
-            Self.description,
-            message: "\(Self.spelling(run)) runs in coroutine `\(name)`"
-              + "\(CallbackDescription.through(reached.path, in: model)): \(consequence); await the coroutine instead",
-            range: run.node.textRange)
-        }
+    let coroutines = kinds.indices.filter { kinds[$0] == .asyncFunctionDef }.map { context.tree.node(UInt32($0)) }
+    for (root, reached) in context.callGraph.firstReach(from: coroutines) where !reached.path.isEmpty {
+      for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
+        let name = FunctionDefSyntax(coroutines[root])?.name ?? "?"
+        context.report(
+          Self.description,
+          message: "\(Self.spelling(run)) runs in coroutine `\(name)`"
+            + "\(CallbackDescription.through(reached.path, in: model)): \(consequence); await the coroutine instead",
+          range: run.node.textRange)
       }
     }
   }
@@ -94,28 +94,30 @@ public struct AsyncioRunMisuse: Rule {
   /// Runs in registered callbacks and what they call.
   private func reportRunsFromCallbacks(in context: RuleContext, reported: inout Set<UInt32>) {
     let model = context.model
-    let pending = runs.filter { !reported.contains($0.node.index) && model.enclosingFunction(of: $0.node) != nil }
-    if pending.isEmpty { return }
+    var inFunctions: [UInt32: [CallSyntax]] = [:]
+    for run in runs where !reported.contains(run.node.index) {
+      if let function = model.enclosingFunction(of: run.node) { inFunctions[function.index, default: []].append(run) }
+    }
+    if inFunctions.isEmpty { return }
     let consequence = Self.consequence(context.dialect)
     let advice =
       context.dialect == .micropython
       ? "wake a task with a ThreadSafeFlag instead" : "hand the work to the loop with `loop.call_soon_threadsafe()`"
-    for registration in context.interruptRegistrations {
-      if registration.context == .thread && context.dialect == .cpython { continue }
-      for handler in registration.handlers {
-        for reached in context.callGraph.reachable(from: handler) {
-          for run in pending
-          where model.enclosingFunction(of: run.node) == reached.function && reported.insert(run.node.index).inserted {
-            let place =
-              CallbackDescription.phrase(registration, handler: handler, in: model)
-              + CallbackDescription.through(reached.path, in: model)
-            context.report(
-              Self.description,
-              message: "\(Self.spelling(run)) runs in \(place): it can fire while the event loop runs, and "
-                + "\(consequence); \(advice)",
-              range: run.node.textRange)
-          }
-        }
+    let roots = context.interruptRegistrations.flatMap { registration in
+      registration.context == .thread && context.dialect == .cpython
+        ? [] : registration.handlers.map { (registration, $0) }
+    }
+    for (root, reached) in context.callGraph.firstReach(from: roots.map(\.1)) {
+      let (registration, handler) = roots[root]
+      for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
+        let place =
+          CallbackDescription.phrase(registration, handler: handler, in: model)
+          + CallbackDescription.through(reached.path, in: model)
+        context.report(
+          Self.description,
+          message: "\(Self.spelling(run)) runs in \(place): it can fire while the event loop runs, and "
+            + "\(consequence); \(advice)",
+          range: run.node.textRange)
       }
     }
   }
@@ -137,10 +139,16 @@ public struct AsyncioRunMisuse: Rule {
     let model = context.model
     let topLevel = runs.filter { model.enclosingFunction(of: $0.node) == nil }
     guard topLevel.count > 1 else { return }
+    // Whether the body of a `try` holds a top-level run: its `except` and `finally` then each
+    // clean up after that run.
+    let guardsRun = { (block: SyntaxNode) in
+      topLevel.contains { block.index < $0.node.index && $0.node.index < block.index + block.subtreeSize }
+    }
     for (position, second) in topLevel.enumerated().dropFirst() {
       guard
         let first = topLevel[..<position].first(where: { first in
-          RunOrder.mayRun(second, after: first) && !resetsLoop(between: first, and: second, in: context)
+          RunOrder.relation(of: second, after: first, guardsRun: guardsRun) == .after
+            && !resetsLoop(between: first, and: second, in: context)
         })
       else { continue }
       let line = CallbackDescription.line(of: first.node)
@@ -157,12 +165,15 @@ public struct AsyncioRunMisuse: Rule {
     }
   }
 
-  /// Whether, in MicroPython, an `asyncio.new_event_loop()` at module level runs between the two.
+  /// Whether, in MicroPython, an `asyncio.new_event_loop()` at module level may run between the
+  /// two: after the first (a reset in the `finally` of the first run's `try` counts) and before
+  /// the second.
   private func resetsLoop(between first: CallSyntax, and second: CallSyntax, in context: RuleContext) -> Bool {
     guard context.dialect == .micropython else { return false }
     return loopResets.contains { reset in
       first.node.index < reset.node.index && reset.node.index < second.node.index
-        && RunOrder.mayRun(reset, after: first) && RunOrder.mayRun(second, after: reset)
+        && RunOrder.relation(of: reset, after: first) != .exclusive
+        && RunOrder.relation(of: second, after: reset) != .exclusive
     }
   }
 }

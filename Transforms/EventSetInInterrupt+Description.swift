@@ -30,7 +30,9 @@ extension EventSetInInterrupt {
       module's sight (passed to a call, returned, stored elsewhere, exported in `__all__`, a \
       public attribute of a class such as `self.pressed`), or when \
       the file targets CPython, which has no ThreadSafeFlag: there, set the event from the loop's \
-      thread with `loop.call_soon_threadsafe(ev.set)`.
+      thread with `loop.call_soon_threadsafe(ev.set)`. One `.wait()` in the source can still be \
+      several waiters (a coroutine gathered twice, or started in a loop): the fix's message asks \
+      you to check.
       """,
     triggeringExamples: [
       RuleExample(

@@ -5,7 +5,8 @@ import Semantics
 /// AF105's fix: every construction of the event becomes `ThreadSafeFlag()`, spelled through the
 /// same binding of asyncio (`uasyncio.Event()` → `uasyncio.ThreadSafeFlag()`; `Event()` from
 /// `from asyncio import Event` → `ThreadSafeFlag()`, the import gaining `ThreadSafeFlag`).
-/// Unsafe: a ThreadSafeFlag serves one waiter and clears itself when `wait()` returns, so code
+/// Unsafe: a ThreadSafeFlag serves one waiter (one `.wait()` in the source may be run by several
+/// tasks, which the message asks the user to check) and clears itself when `wait()` returns, so code
 /// that relied on the event staying set behaves differently.
 ///
 /// Withheld, with the reason in the message, when the flag could not stand in for the event:
@@ -33,7 +34,7 @@ extension EventSetInInterrupt {
   ) -> Result<Fix, Blocker> {
     do {
       try checkStores(of: receiver, in: context.model)
-      try checkUses(of: receiver, in: context)
+      let waitLine = try checkUses(of: receiver, in: context)
       try checkExports(of: receiver, in: context.model)
       var edits: [Edit] = []
       for event in events { edits += try constructionEdits(event.call, in: context.model) }
@@ -41,13 +42,22 @@ extension EventSetInInterrupt {
       let spelling = try constructionSpelling(events[0].call, in: context.model)
       let message =
         "Construct `\(receiver.compactText)` as `\(spelling)()` (line\(lines.count > 1 ? "s" : "") "
-        + lines.joined(separator: ", ") + "): it serves one waiter and clears itself when `wait()` returns"
+        + lines.joined(separator: ", ") + "): " + caveat(waitLine: waitLine)
       return .success(Fix(message: message, applicability: .unsafe, edits: edits))
     } catch let blocker as Blocker {
       return .failure(blocker)
     } catch {
       return .failure(Blocker(reason: "\(error)"))
     }
+  }
+
+  /// What the user must check before taking the fix. One `.wait()` in the source may still be
+  /// run by several tasks at once (`asyncio.gather(waiter(), waiter())`, `create_task` in a loop),
+  /// which the rule cannot count: the message points at it.
+  private static func caveat(waitLine: Int?) -> String {
+    guard let waitLine else { return "ThreadSafeFlag wakes one waiter and clears itself when `wait()` returns" }
+    return "ThreadSafeFlag wakes one waiter: check that one task at a time runs the `.wait()` at line \(waitLine) "
+      + "(a coroutine gathered twice or started in a loop is several waiters); it clears itself when `wait()` returns"
   }
 
   // MARK: Blockers
@@ -61,8 +71,9 @@ extension EventSetInInterrupt {
     }
   }
 
-  /// One waiter, only members a ThreadSafeFlag has, and no use that lets the object out.
-  private static func checkUses(of receiver: SyntaxNode, in context: RuleContext) throws {
+  /// One waiter, only members a ThreadSafeFlag has, and no use that lets the object out; gives
+  /// the line of the one `.wait()`, if any.
+  private static func checkUses(of receiver: SyntaxNode, in context: RuleContext) throws -> Int? {
     let uses = context.model.uses(ofStorage: receiver)
     let waits = uses.compactMap { use -> Int? in
       guard case .methodCall("wait", let call) = use.kind else { return nil }
@@ -96,6 +107,7 @@ extension EventSetInInterrupt {
         continue
       }
     }
+    return waits.first
   }
 
   /// A module global listed in the module's `__all__`, or a class's public attribute, is meant

@@ -47,6 +47,7 @@ public struct EventSetInInterrupt: Rule {
   public mutating func finish(in context: RuleContext) {
     if candidates.isEmpty && !hasUncalledSet { return }
     let model = context.model
+    var conversions: [Storage: Result<Fix, Blocker>] = [:]
     if hasUncalledSet {
       for registration in context.interruptRegistrations {
         guard let handler = AttributeSyntax(registration.argument.unparenthesized), handler.isName("set") else {
@@ -58,7 +59,7 @@ public struct EventSetInInterrupt: Rule {
         let place = CallbackDescription.phrase(registration, handler: nil, in: model)
         report(
           "`\(receiver.compactText).set` runs as \(place)", at: handler.node, receiver: receiver,
-          events: events, in: context)
+          events: events, in: context, conversions: &conversions)
       }
     }
     if candidates.isEmpty { return }
@@ -75,7 +76,7 @@ public struct EventSetInInterrupt: Rule {
         + CallbackDescription.through(reach.path, in: model)
       report(
         "`\(receiver.compactText).set()` runs in \(place)", at: call.node, receiver: receiver,
-        events: events, in: context)
+        events: events, in: context, conversions: &conversions)
     }
   }
 
@@ -96,21 +97,35 @@ public struct EventSetInInterrupt: Rule {
   /// handler and what it calls, attributed to the first registration (in source order) that
   /// reaches it.
   static func functionsRunOutsideTheLoop(in context: RuleContext) -> [UInt32: Reach] {
+    let roots = context.interruptRegistrations.flatMap { registration in
+      registration.handlers.map { (registration, $0) }
+    }
     var result: [UInt32: Reach] = [:]
-    for registration in context.interruptRegistrations {
-      for handler in registration.handlers {
-        for reached in context.callGraph.reachable(from: handler) where result[reached.function.index] == nil {
-          result[reached.function.index] = Reach(registration: registration, handler: handler, path: reached.path)
-        }
-      }
+    for (root, reached) in context.callGraph.firstReach(from: roots.map(\.1)) {
+      result[reached.function.index] = Reach(registration: roots[root].0, handler: roots[root].1, path: reached.path)
     }
     return result
   }
 
+  /// One storage of an event, as far as its conversion goes: how the receiver is spelled and every
+  /// store into it (`storedValues(of:)`), which a name's bindings or `self.attr`'s class decide.
+  /// Many handlers setting one event (`ev.set()` in each) share the conversion, whose search of
+  /// the storage's uses costs a walk of the file.
+  struct Storage: Hashable {
+    let spelling: String
+    let stores: [UInt32]
+
+    init(_ receiver: SyntaxNode, in model: SemanticModel) {
+      spelling = receiver.compactText
+      stores = model.storedValues(of: receiver).map(\.target.index)
+    }
+  }
+
   /// Reports `head` (what runs where) at `node`, with why it is wrong and the ThreadSafeFlag fix
-  /// or the reason there is none.
+  /// or the reason there is none; `conversions` keeps the fix or blocker of each storage seen.
   private func report(
-    _ head: String, at node: SyntaxNode, receiver: SyntaxNode, events: [ValueOrigin], in context: RuleContext
+    _ head: String, at node: SyntaxNode, receiver: SyntaxNode, events: [ValueOrigin], in context: RuleContext,
+    conversions: inout [Storage: Result<Fix, Blocker>]
   ) {
     let receiverText = receiver.compactText
     if context.dialect == .cpython {
@@ -122,7 +137,10 @@ public struct EventSetInInterrupt: Rule {
       return
     }
     let message = "\(head): an asyncio.Event is not safe to set outside the event loop"
-    switch Self.conversion(of: receiver, events: events, in: context) {
+    let storage = Storage(receiver, in: context.model)
+    let conversion = conversions[storage] ?? Self.conversion(of: receiver, events: events, in: context)
+    conversions[storage] = conversion
+    switch conversion {
     case .success(let fix):
       context.report(Self.description, message: message, range: node.textRange, fixes: [fix])
     case .failure(let blocker):

@@ -72,6 +72,39 @@ public final class CallGraph {
     }
   }
 
+  /// Every function reachable from any of `roots` through at most `depthLimit` calls, each once:
+  /// for the first root (by position in `roots`) that reaches it, with a shortest path from that
+  /// root, in the order of `reachable(from:)` root after root. `root` is the root's position.
+  ///
+  /// Asking `reachable(from:)` root by root walks the shared code again for each (a hub handler
+  /// registered on a thousand pins, a helper every coroutine calls): quadratic. Here a function's
+  /// calls are followed again only when a later root reaches it with more calls left before the
+  /// depth limit than any search before; otherwise everything within its reach is known
+  /// already. Each function is followed at most `depthLimit` times.
+  public func firstReach(from roots: [SyntaxNode]) -> [(root: Int, reached: ReachedFunction)] {
+    var result: [(root: Int, reached: ReachedFunction)] = []
+    var found: Set<UInt32> = []
+    /// The most calls left before the limit with which a function's calls were followed.
+    var followedWith: [UInt32: Int] = [:]
+    for (position, root) in roots.enumerated() {
+      var queue = [ReachedFunction(function: root, path: [])]
+      var seen: Set<UInt32> = [root.index]
+      var next = 0
+      while next < queue.count {
+        let current = queue[next]
+        next += 1
+        if found.insert(current.function.index).inserted { result.append((position, current)) }
+        let left = depthLimit - current.path.count
+        guard left > followedWith[current.function.index] ?? 0 else { continue }
+        followedWith[current.function.index] = left
+        for edge in calls(from: current.function) where seen.insert(edge.callee.index).inserted {
+          queue.append(ReachedFunction(function: edge.callee, path: current.path + [edge]))
+        }
+      }
+    }
+    return result
+  }
+
   /// Every function reachable from `root` (itself first) through at most `depthLimit` calls,
   /// breadth first, each once, with a shortest path of calls to it. Cycles (recursion, mutual
   /// calls) end where a function is reached again.

@@ -111,6 +111,13 @@ struct RegistrationMatcher {
     "vsync_callback": Slot(position: 1, context: .interrupt),
     "frame_callback": Slot(position: 1, context: .interrupt),
   ]
+  /// Methods that register a handler only on some receivers (see `methodRegistration`), with how
+  /// messages name them.
+  static let receiverMethods: [String: (slot: Slot, registrar: String)] = [
+    "callback": (Slot(position: 1, context: .interrupt), "callback()"),
+    "channel": (Slot(keyword: "callback", context: .interrupt), "channel(callback=)"),
+    "init": (Slot(keyword: "callback", context: .interrupt), "init(callback=)"),
+  ]
   static let timers: QualifiedNameSet = ["machine.Timer", "pyb.Timer"]
   static let callbackReceivers: QualifiedNameSet = ["pyb.Timer", "pyb.Switch"]
   static let pybTimer: QualifiedNameSet = ["pyb.Timer"]
@@ -146,46 +153,55 @@ struct RegistrationMatcher {
     configuredMethods = methods
     functionNames = QualifiedNameSet(Array(Self.functionRegistrars.keys) + functions.keys.map(\.description))
     functionFilter = CalleeFilter(functionNames, in: model)
-    methodNames = Set(Self.anyReceiverMethods.keys).union(["callback", "init", "channel"]).union(methods.keys)
+    methodNames = Set(Self.anyReceiverMethods.keys).union(Self.receiverMethods.keys).union(methods.keys)
   }
 
   func registration(_ call: CallSyntax) -> InterruptRegistration? {
     let callee = call.callee.unparenthesized
     if let attribute = AttributeSyntax(callee), let name = attribute.name, methodNames.contains(name),
-      let (slot, registrar) = methodSlot(name, receiver: attribute.value.unparenthesized)
+      let registration = methodRegistration(name, call: call, receiver: attribute.value.unparenthesized)
     {
-      return make(call, slot: slot, registrar: registrar)
+      return registration
     }
     guard functionFilter.mayMatch(callee), let name = model.match(callee, in: functionNames) else { return nil }
-    let slot = configuredFunctions[name] ?? Self.functionRegistrars[name.description]
-    return slot.flatMap { make(call, slot: $0, registrar: "\(name)()") }
+    guard let slot = configuredFunctions[name] ?? Self.functionRegistrars[name.description],
+      let argument = handlerArgument(of: call, slot: slot)
+    else { return nil }
+    return make(call, slot: slot, registrar: "\(name)()", argument: argument)
   }
 
-  /// The slot of method `name` called on `receiver`, and how messages name it.
-  private func methodSlot(_ name: String, receiver: SyntaxNode) -> (Slot, String)? {
-    if let slot = Self.anyReceiverMethods[name] { return (slot, "\(name)()") }
-    let constructors = model.constructors(of: receiver)
-    for (owner, configuredName, slot) in configuredMethods[name] ?? []
-    where constructors.contains(where: { $0.is(owner, model) }) {
-      return (slot, "\(configuredName)()")
+  /// The registration a call of method `name` on `receiver` makes.
+  ///
+  /// The arguments are looked at first: only a call passing a handler where the method takes one
+  /// can register it, and most `x.init(…)` calls (`spi.init(baudrate=…)`) pass none. The
+  /// receiver's constructions come second, since finding them for `self.t` searches the class.
+  private func methodRegistration(_ name: String, call: CallSyntax, receiver: SyntaxNode) -> InterruptRegistration? {
+    if let slot = Self.anyReceiverMethods[name] {
+      return handlerArgument(of: call, slot: slot).map { make(call, slot: slot, registrar: "\(name)()", argument: $0) }
     }
+    let configured = (configuredMethods[name] ?? []).compactMap { method in
+      handlerArgument(of: call, slot: method.slot).map { (method, $0) }
+    }
+    let builtIn = Self.receiverMethods[name].flatMap { method in
+      handlerArgument(of: call, slot: method.slot).map { (method, $0) }
+    }
+    if configured.isEmpty && builtIn == nil { return nil }
+    let constructors = model.constructors(of: receiver)
+    for ((owner, configuredName, slot), argument) in configured
+    where constructors.contains(where: { $0.is(owner, model) }) {
+      return make(call, slot: slot, registrar: "\(configuredName)()", argument: argument)
+    }
+    guard let ((slot, registrar), argument) = builtIn else { return nil }
+    let receives: Bool
     switch name {
     case "callback":
-      if constructors.contains(where: { $0.is(Self.callbackReceivers, model) || isTimerChannel($0) }) {
-        return (Slot(position: 1, context: .interrupt), "callback()")
-      }
+      receives = constructors.contains { $0.is(Self.callbackReceivers, model) || isTimerChannel($0) }
     case "channel":
-      if constructors.contains(where: { $0.is(Self.pybTimer, model) }) {
-        return (Slot(keyword: "callback", context: .interrupt), "channel(callback=)")
-      }
-    case "init":
-      if constructors.isEmpty || constructors.contains(where: { $0.is(Self.timers, model) }) {
-        return (Slot(keyword: "callback", context: .interrupt), "init(callback=)")
-      }
-    default:
-      break
+      receives = constructors.contains { $0.is(Self.pybTimer, model) }
+    default:  // "init": the `callback=` keyword is the timer API's.
+      receives = constructors.isEmpty || constructors.contains { $0.is(Self.timers, model) }
     }
-    return nil
+    return receives ? make(call, slot: slot, registrar: registrar, argument: argument) : nil
   }
 
   /// Whether `call` is `timer.channel(…)` on a `pyb.Timer`.
@@ -196,8 +212,7 @@ struct RegistrationMatcher {
     return model.constructors(of: attribute.value.unparenthesized).contains { $0.is(Self.pybTimer, model) }
   }
 
-  private func make(_ call: CallSyntax, slot: Slot, registrar: String) -> InterruptRegistration? {
-    guard let argument = handlerArgument(of: call, slot: slot) else { return nil }
+  private func make(_ call: CallSyntax, slot: Slot, registrar: String, argument: SyntaxNode) -> InterruptRegistration {
     // An `async def` or generator passed as a handler is only called, which makes a coroutine or
     // generator object: its body does not run in the callback.
     let handlers = model.functions(referencedBy: argument).filter { function in
@@ -208,8 +223,14 @@ struct RegistrationMatcher {
   }
 
   /// The argument in `slot`: the keyword when passed so, else the positional one (unknown when a
-  /// `*args` comes before it).
+  /// `*args` comes before it). `None` is no handler: `tim.callback(None)` removes the callback.
   private func handlerArgument(of call: CallSyntax, slot: Slot) -> SyntaxNode? {
+    guard let argument = argument(of: call, in: slot) else { return nil }
+    let value = argument.unparenthesized
+    return value.kind == .constant && value.text == "None" ? nil : argument
+  }
+
+  private func argument(of call: CallSyntax, in slot: Slot) -> SyntaxNode? {
     let arguments = call.arguments
     if let keyword = slot.keyword, let argument = arguments.first(where: { $0.keyword == keyword }) {
       return argument.value

@@ -96,6 +96,43 @@ final class CallGraphTests: XCTestCase {
     XCTAssertEqual(reachable(s, from: s.function("a").node, depthLimit: 2), ["a", "a>b", "a>b>c"])
   }
 
+  /// Several roots at once: each function once, for the first root (in the order given) that
+  /// reaches it, with that root's shortest path; roots and callees already searched are not
+  /// searched again, except where a later root reaches them with more calls left before the
+  /// depth limit.
+  func testFirstReachFromSeveralRoots() {
+    let s = Snippet(
+      """
+      def a():
+          hub()
+      def b():
+          hub()
+          near()
+      def hub():
+          x()
+      def x():
+          y()
+      def y():
+          z()
+      def z(): pass
+      def near():
+          y()
+      def c():
+          lone()
+      def lone(): pass
+      """)
+    let graph = CallGraph(s.model, depthLimit: 3)
+    func name(_ node: SyntaxNode) -> String { FunctionDefSyntax(node)?.name ?? "lambda" }
+    let roots = ["a", "b", "a", "c"].map { s.function($0).node }
+    let reached = graph.firstReach(from: roots).map { entry in
+      "\(entry.root):" + ([name(roots[entry.root])] + entry.reached.path.map { name($0.callee) }).joined(separator: ">")
+    }
+    // From `a`, `z` lies beyond the limit (a>hub>x>y>z); `b` reaches it through `near`, one call
+    // sooner, so `y` is followed again from there.
+    XCTAssertEqual(
+      reached, ["0:a", "0:a>hub", "0:a>hub>x", "0:a>hub>x>y", "1:b", "1:b>near", "1:b>near>y>z", "3:c", "3:c>lone"])
+  }
+
   func testCallsAreRecordedWithTheirCallSites() {
     let s = Snippet(
       """

@@ -98,6 +98,27 @@ final class InterruptRegistrationTests: XCTestCase {
       ])
   }
 
+  /// `callback(None)`, `irq(handler=None)`: the call removes the callback; `init(period=…)` without
+  /// `callback=` registers nothing either.
+  func testNoneOrNoHandlerRegistersNothing() {
+    let s = Snippet(
+      """
+      import pyb, machine, micropython
+      def f(t): pass
+      tim = pyb.Timer(4, freq=1)
+      tim.callback(None)
+      tim.channel(1, pyb.Timer.PWM, callback=None)
+      soft = machine.Timer(-1)
+      soft.init(period=10, callback=None)
+      soft.init(period=10)
+      pin.irq(None)
+      pin.irq(trigger=3, handler=None)
+      micropython.schedule(None, 0)
+      tim.callback(f)
+      """)
+    XCTAssertEqual(registrations(s), ["callback() interrupt f -> f"])
+  }
+
   func testOpenMVCameraCallbacksOnAnyReceiver() {
     let s = Snippet(
       """
