@@ -27,13 +27,9 @@ final class StorageIndex: @unchecked Sendable {
   private var attributes: [String: [UInt32]]?
   /// Per class (by def node): its instances' storage nodes by attribute name.
   private var classAttributes: [UInt32: [String: [UInt32]]] = [:]
-  /// Per class and attribute: the same storage reached from outside the class.
-  private var instanceAttributes: [InstanceAttribute: [UInt32]] = [:]
-
-  struct InstanceAttribute: Hashable {
-    let owner: UInt32
-    let attribute: String
-  }
+  /// Per attribute name: its nodes outside the classes, on names holding an instance, grouped
+  /// by the class (def node) whose instance the name holds.
+  private var instanceAttributes: [String: [UInt32: [UInt32]]] = [:]
 
   init() {
     lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -79,13 +75,14 @@ final class StorageIndex: @unchecked Sendable {
     return table
   }
 
-  /// The nodes of `key.attribute` on instances of class `key.owner` outside it, building them
-  /// with `build` on first use.
-  func instanceAttributes(_ key: InstanceAttribute, build: () -> [UInt32]) -> [UInt32] {
-    if let nodes = locked({ instanceAttributes[key] }) { return nodes }
-    let nodes = build()
-    locked { instanceAttributes[key] = nodes }
-    return nodes
+  /// The nodes of `attribute` on instances outside their class, by class, building the table
+  /// with `build` on first use: one classification of the attribute's nodes serves every class
+  /// (a file with a thousand classes each holding `self._ev` asks once, not once per class).
+  func instanceAttributes(_ attribute: String, build: () -> [UInt32: [UInt32]]) -> [UInt32: [UInt32]] {
+    if let table = locked({ instanceAttributes[attribute] }) { return table }
+    let table = build()
+    locked { instanceAttributes[attribute] = table }
+    return table
   }
 
   /// One pass over the node columns: names and attribute names, by spelling.

@@ -170,20 +170,25 @@ extension SemanticModel {
   /// outside. Only names are followed (not `self.enc._ev`), which keeps the search from feeding
   /// back into the class tables it is built from.
   private func instanceAttributeNodes(_ attr: String, of owner: ClassDefSyntax) -> [SyntaxNode] {
-    let key = StorageIndex.InstanceAttribute(owner: owner.node.index, attribute: attr)
-    return storageIndex.instanceAttributes(key) {
-      storageIndex.attributeNodes(attr, in: tree).filter { index in
+    let table = storageIndex.instanceAttributes(attr) {
+      var byClass: [UInt32: [UInt32]] = [:]
+      for index in storageIndex.attributeNodes(attr, in: tree) {
         guard let base = AttributeSyntax(tree.node(index))?.value.unparenthesized, base.kind == .name,
           instanceClass(of: base) == nil
-        else { return false }
-        return origins(of: base).contains { origin in
+        else { continue }
+        var classes: Set<UInt32> = []
+        for origin in origins(of: base) {
           let callee = origin.call.callee.unparenthesized
-          return callee.kind == .name
-            && resolve(callee).bindings.contains { $0.kind == .class && $0.node == owner.node }
+          guard callee.kind == .name else { continue }
+          for binding in resolve(callee).bindings where binding.kind == .class { classes.insert(binding.node.index) }
         }
+        for owner in classes { byClass[owner, default: []].append(index) }
       }
-    }.map(tree.node)
+      return byClass
+    }
+    return (table[owner.node.index] ?? []).map(tree.node)
   }
+
 
   private func isAssignmentTarget(_ node: SyntaxNode) -> Bool { StoredValue(target: node) != nil }
 
