@@ -97,7 +97,7 @@ final class BlockingCalls {
       return false
     case .keywordFalse(let keyword):
       guard let argument = call.arguments.first(where: { $0.keyword == keyword }) else { return false }
-      return LoopAnalysis.literalTruth(argument.value.unparenthesized) != true
+      return argument.value.literalTruth != true
     case .nonBlockingReceiver:
       guard let receiver = AttributeSyntax(call.callee.unparenthesized)?.value else { return false }
       return nonBlockingSockets.isNonBlocking(receiver)

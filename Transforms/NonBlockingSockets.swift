@@ -61,7 +61,7 @@ final class NonBlockingSockets {
         call.arguments.count == 1, call.arguments[0].kind == .positional
       else { continue }
       let argument = call.arguments[0].value.unparenthesized
-      guard LoopAnalysis.literalTruth(argument) == false else { continue }
+      guard argument.literalTruth == false else { continue }
       // `settimeout(None)` is blocking mode; only a zero timeout is non-blocking.
       if method == "settimeout", ConstantSyntax(argument)?.kind == ConstantSyntax.Kind.none { continue }
       let socket = attribute.value.unparenthesized

@@ -187,7 +187,7 @@ struct StaleStateWalker {
   // MARK: Loops
 
   private mutating func visitWhile(_ statement: WhileSyntax) {
-    let alwaysTrue = Self.isAlwaysTrue(statement.condition)
+    let alwaysTrue = statement.condition.literalTruth == true
     let breaks = iterate { walker in
       let taints = walker.test(statement.condition)
       let exhausted = alwaysTrue ? FlowState.unreachable : walker.state
@@ -245,16 +245,6 @@ struct StaleStateWalker {
   private mutating func finishLoop(breaks: FlowState, orelse: BlockSyntax?) {
     if let orelse { walk(orelse) }
     state.formJoin(breaks)
-  }
-
-  /// `while True`, `while 1`: the loop ends only by `break`, `return` or an exception.
-  private static func isAlwaysTrue(_ condition: SyntaxNode) -> Bool {
-    guard let constant = ConstantSyntax(condition.unparenthesized) else { return false }
-    switch constant.kind {
-    case .true: return true
-    case .integer: return constant.integerValue.map { $0 != 0 } ?? false
-    default: return false
-    }
   }
 
   // MARK: Context managers and exceptions
