@@ -99,15 +99,39 @@ struct Taint: Hashable {
 }
 
 /// What is known at one point of the coroutine (a may-analysis: joins are unions).
+///
+/// Kept small so that each statement costs what it changes: a local whose value carries no
+/// taint is absent (most locals of a long coroutine), and an await point visits only the locals
+/// with a fresh taint (`freshLocals`), not every local of the coroutine.
 struct FlowState: Equatable {
   /// Whether the point can be reached (false after `return`, `raise`, `break`, `continue`).
   var reachable = true
-  /// The taints of each local variable's value.
-  var locals: [String: Set<Taint>] = [:]
+  /// The taints of each local variable's value; never an empty set.
+  private(set) var locals: [String: Set<Taint>] = [:]
+  /// The locals whose taints include one not yet stale.
+  private(set) var freshLocals: Set<String> = []
   /// The taints of the tests of the `if`s and `while`s around the point, outermost first.
   var conditions: [Set<Taint>] = []
 
   static let unreachable = FlowState(reachable: false)
+
+  /// Gives local `name` the value `taints` (none: it carries nothing read from shared state).
+  mutating func set(_ name: String, to taints: Set<Taint>) {
+    if taints.isEmpty {
+      locals[name] = nil
+      freshLocals.remove(name)
+      return
+    }
+    locals[name] = taints
+    if taints.contains(where: { !$0.isStale }) { freshLocals.insert(name) } else { freshLocals.remove(name) }
+  }
+
+  /// Adds `taints` to what local `name` may carry.
+  mutating func add(_ taints: Set<Taint>, to name: String) {
+    guard !taints.isEmpty else { return }
+    locals[name, default: []].formUnion(taints)
+    if taints.contains(where: { !$0.isStale }) { freshLocals.insert(name) }
+  }
 
   /// Both states' facts: what holds on either path.
   mutating func formJoin(_ other: FlowState) {
@@ -117,15 +141,22 @@ struct FlowState: Equatable {
       return
     }
     locals.merge(other.locals) { $0.union($1) }
+    freshLocals.formUnion(other.freshLocals)
     let depth = min(conditions.count, other.conditions.count)
     conditions.removeLast(conditions.count - depth)
     for index in 0..<depth { conditions[index].formUnion(other.conditions[index]) }
   }
 
-  /// Makes every fresh taint stale: `suspension` lets other tasks run.
-  mutating func suspend(at suspension: Suspension) {
-    for key in locals.keys { locals[key] = locals[key].map { Self.suspending($0, at: suspension) } }
+  /// Makes every fresh taint stale: `suspension` lets other tasks run. Returns the locals
+  /// changed.
+  mutating func suspend(at suspension: Suspension) -> Set<String> {
+    let changed = freshLocals
+    for name in changed {
+      if let taints = locals[name] { locals[name] = Self.suspending(taints, at: suspension) }
+    }
+    freshLocals = []
     for index in conditions.indices { conditions[index] = Self.suspending(conditions[index], at: suspension) }
+    return changed
   }
 
   static func suspending(_ taints: Set<Taint>, at suspension: Suspension) -> Set<Taint> {

@@ -43,9 +43,14 @@ extension StaleStateWalker {
   /// An await point: unless a lock is held, every live taint goes stale.
   mutating func suspend(_ suspension: Suspension) {
     guard locksHeld == 0, state.reachable else { return }
-    state.suspend(at: suspension)
+    let changed = state.suspend(at: suspension)
     pending = FlowState.suspending(pending, at: suspension)
-    noteException()
+    guard !handlers.isEmpty else { return }
+    // The handlers see the locals and enclosing tests as they are after the await, too.
+    let innermost = handlers.count - 1
+    for name in changed { handlers[innermost].state.add(state.locals[name] ?? [], to: name) }
+    let depth = min(handlers[innermost].state.conditions.count, state.conditions.count)
+    for index in 0..<depth { handlers[innermost].state.conditions[index].formUnion(state.conditions[index]) }
   }
 
   // MARK: Reads
@@ -135,7 +140,7 @@ extension StaleStateWalker {
       if let path = sharedPath(node) {
         write(path, at: node)
       } else {
-        state.locals[node.text] = pending.superseded()
+        setLocal(node.text, to: pending.superseded())
       }
     case .attribute, .subscription:
       evaluateInnerParts(of: node)
@@ -151,7 +156,7 @@ extension StaleStateWalker {
     case .tuple, .list:
       for element in node.children { delete(element) }
     case .name:
-      if let path = sharedPath(node) { write(path, at: node) } else { state.locals[node.text] = nil }
+      if let path = sharedPath(node) { write(path, at: node) } else { setLocal(node.text, to: []) }
     case .attribute, .subscription:
       evaluateInnerParts(of: node)
       if let path = sharedPath(node) { write(path, at: node) }

@@ -16,7 +16,10 @@ struct StaleStateWalker {
   var locksHeld = 0
   /// Per enclosing loop: the states at its `break`s and `continue`s.
   var loops: [LoopFrame] = []
-  /// Per enclosing `try` body: the states an exception may leave it in.
+  /// Per enclosing `try` body: the states an exception may leave it in. Each starts as the
+  /// state entering the body; every value a local then takes and every await point is added
+  /// to the innermost (`setLocal`, `suspend`), which is the join of the states at every point
+  /// of the body without visiting the whole state at each statement.
   var handlers: [HandlerFrame] = []
   /// The findings so far, by written node.
   var found: [UInt32: StaleWrite] = [:]
@@ -78,7 +81,6 @@ struct StaleStateWalker {
       state = .unreachable
     case .raiseStatement:
       for child in statement.children { evaluate(child) }
-      noteException()
       state = .unreachable
     case .breakStatement, .continueStatement:
       leaveIteration(breaking: statement.kind == .breakStatement)
@@ -96,14 +98,13 @@ struct StaleStateWalker {
       if let statement = MatchSyntax(statement) { visitMatch(statement) }
     case .functionDef, .asyncFunctionDef:
       // Its body does not run here; the name it binds holds nothing read from shared state.
-      if let name = FunctionDefSyntax(statement)?.name { state.locals[name] = nil }
+      if let name = FunctionDefSyntax(statement)?.name { setLocal(name, to: []) }
     case .classDef:
-      if let name = ClassDefSyntax(statement)?.name { state.locals[name] = nil }
+      if let name = ClassDefSyntax(statement)?.name { setLocal(name, to: []) }
     default:
       // pass, global, nonlocal, imports, type aliases, what did not parse.
       break
     }
-    noteException()
   }
 
   /// `break` or `continue`: the state goes to the loop's exit or head.
@@ -119,12 +120,11 @@ struct StaleStateWalker {
     state = .unreachable
   }
 
-  /// Records that an exception raised here reaches the innermost `try`'s handlers.
-  mutating func noteException() {
-    guard state.reachable, !handlers.isEmpty else { return }
-    var raised = state
-    raised.truncateConditions(to: handlers[handlers.count - 1].depth)
-    handlers[handlers.count - 1].state.formJoin(raised)
+  /// Gives local `name` the taints `taints`; an exception raised from here on reaches the
+  /// innermost `try`'s handlers with it.
+  mutating func setLocal(_ name: String, to taints: Set<Taint>) {
+    state.set(name, to: taints)
+    if !handlers.isEmpty { handlers[handlers.count - 1].state.add(taints, to: name) }
   }
 
   /// Evaluates a test and returns its taints, for the conditions stack.
@@ -172,7 +172,7 @@ struct StaleStateWalker {
       state = start
       for node in matchCase.pattern.descendantsAndSelf {
         if let binding = model.binding(madeBy: node), binding.kind == .matchCapture {
-          state.locals[binding.name] = subject
+          setLocal(binding.name, to: subject)
         }
       }
       pending = subject
@@ -286,7 +286,7 @@ struct StaleStateWalker {
       state = raised
       pending = []
       if let type = handler.type { evaluate(type) }
-      if let name = handler.name { state.locals[name] = nil }
+      if let name = handler.name { setLocal(name, to: []) }
       if let body = handler.body { walk(body) }
       exit.formJoin(state)
     }

@@ -201,6 +201,34 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       .count, 1, "the last __anext__ is an await point")
   }
 
+  func testExceptionsSeeEveryValueOfTheTryBody() {
+    XCTAssertEqual(
+      findings(
+        method(
+          "        try:\n            n = len(items)\n            await source\n            n = 0\n"
+            + "        except OSError:\n            items.append(n)\n")
+      ).count, 1, "a value overwritten later in the body")
+    XCTAssertEqual(
+      findings(
+        method(
+          "        try:\n            try:\n                n = len(items)\n                await source\n"
+            + "                n = 0\n            except KeyError:\n                pass\n"
+            + "        except OSError:\n            items.append(n)\n")
+      ).count, 1, "through an inner try's handler")
+    XCTAssertEqual(
+      findings(
+        method(
+          "        if items:\n            try:\n                await source\n            except OSError:\n"
+            + "                items.pop()\n")
+      ).count, 1, "the enclosing test, made stale in the body")
+    XCTAssertEqual(
+      findings(
+        method(
+          "        try:\n            await source\n            n = len(items)\n        except OSError:\n"
+            + "            items.append(n)\n")
+      ).count, 0, "read after the body's last await")
+  }
+
   func testExceptions() {
     XCTAssertEqual(
       findings(
