@@ -52,11 +52,12 @@ final class BlockingCalls {
   /// The last component of every name: most calls are rejected on it without resolving anything.
   private let lastComponents: Set<String>
   private let model: SemanticModel
-  private let valueNames = ValueNameCache()
+  private let valueNames: ValueNameCache
   private lazy var nonBlockingSockets = NonBlockingSockets(model: model)
 
-  init(changes: BlockingCallChanges, model: SemanticModel) {
+  init(changes: BlockingCallChanges, model: SemanticModel, valueNames: ValueNameCache) {
     self.model = model
+    self.valueNames = valueNames
     let removed = Set(changes.removed.map { QualifiedName($0).canonical })
     let added = changes.added.map { call in
       BlockingCallEntry(

@@ -17,10 +17,14 @@ import PythonSyntax
 public struct SharedState {
   public let model: SemanticModel
   public let coroutine: FunctionDefSyntax
+  /// The file's origins of `self.attr`: a class with many coroutines entering `async with
+  /// self.x` reads its methods once, not once per coroutine.
+  let cache: ValueNameCache?
 
-  public init(coroutine: FunctionDefSyntax, model: SemanticModel) {
+  public init(coroutine: FunctionDefSyntax, model: SemanticModel, cache: ValueNameCache? = nil) {
     self.coroutine = coroutine
     self.model = model
+    self.cache = cache
   }
 
   /// Methods that change their receiver in place (`list`, `dict`, `set`, `deque`, `bytearray`).
@@ -80,7 +84,9 @@ public struct SharedState {
     }
     guard let last else { return false }
     if Self.namesALock(last) { return true }
-    return model.matchOrigin(of: node, in: Self.lockTypes) != nil
+    return model.origins(of: node, cache: cache).contains { origin in
+      origin.typeNames.contains { Self.lockTypes.contains($0) }
+    }
   }
 
   /// Whether an identifier says it is a lock: one of its words (split at `_`, digits and

@@ -34,9 +34,12 @@ import PythonSyntax
 /// `finally` from the normal and exceptional exits together.
 public struct StaleStateAnalysis {
   /// The stale writes of `coroutine`, in source order of the writes (one per written node).
-  public static func findings(in coroutine: FunctionDefSyntax, model: SemanticModel) -> [StaleWrite] {
+  /// `cache` holds the origins of `self.attr` for every coroutine of the file.
+  public static func findings(
+    in coroutine: FunctionDefSyntax, model: SemanticModel, cache: ValueNameCache? = nil
+  ) -> [StaleWrite] {
     guard coroutine.isAsync, model.containsAwait(coroutine.node), let body = coroutine.body else { return [] }
-    var walker = StaleStateWalker(shared: SharedState(coroutine: coroutine, model: model))
+    var walker = StaleStateWalker(shared: SharedState(coroutine: coroutine, model: model, cache: cache))
     walker.walk(body)
     return walker.found.values.sorted { $0.write.index < $1.write.index }
   }
