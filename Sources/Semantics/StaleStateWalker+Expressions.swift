@@ -10,8 +10,9 @@ extension StaleStateWalker {
     case .call:
       if let call = CallSyntax(expression) { evaluateCall(call) }
     case .awaitExpression:
-      if let operand = AwaitSyntax(expression)?.operand { evaluate(operand) }
-      suspend(Suspension(kind: .await, node: expression))
+      guard let operand = AwaitSyntax(expression)?.operand else { return }
+      evaluate(operand)
+      suspend(Suspension(kind: .await, node: expression), releasing: releasedLocks(by: operand))
     case .lambda, .constant:
       break
     case .generatorExpression:
@@ -40,9 +41,10 @@ extension StaleStateWalker {
     }
   }
 
-  /// An await point: unless a lock is held, every live taint goes stale.
-  mutating func suspend(_ suspension: Suspension) {
-    guard locksHeld == 0, state.reachable else { return }
+  /// An await point: unless a lock is held (and not let go of while waiting: `releasing` of
+  /// them), every live taint goes stale.
+  mutating func suspend(_ suspension: Suspension, releasing released: Int = 0) {
+    guard heldLocks.count <= released, state.reachable else { return }
     let changed = state.suspend(at: suspension)
     pending = FlowState.suspending(pending, at: suspension)
     guard !handlers.isEmpty else { return }
@@ -51,6 +53,24 @@ extension StaleStateWalker {
     for name in changed { handlers[innermost].state.add(state.locals[name] ?? [], to: name) }
     let depth = min(handlers[innermost].state.conditions.count, state.conditions.count)
     for index in 0..<depth { handlers[innermost].state.conditions[index].formUnion(state.conditions[index]) }
+  }
+
+  /// How many of the held locks `await operand` lets go of while it waits: `cond.wait()` and
+  /// `cond.wait_for(predicate)` (also inside `asyncio.wait_for(cond.wait(), timeout)`) release
+  /// the condition `async with cond` holds, and take it again before they return — a lock has
+  /// no `wait`, so whatever is held and waited on is a condition.
+  private func releasedLocks(by operand: SyntaxNode) -> Int {
+    guard !heldLocks.isEmpty, let call = CallSyntax(operand.unparenthesized) else { return 0 }
+    let calls = [call] + call.positionalArguments.compactMap { CallSyntax($0.value.unparenthesized) }
+    var released: Set<Int> = []
+    for call in calls {
+      guard let attribute = AttributeSyntax(call.callee.unparenthesized),
+        attribute.name == "wait" || attribute.name == "wait_for",
+        let condition = StatePath(attribute.value), let index = heldLocks.lastIndex(of: condition)
+      else { continue }
+      released.insert(index)
+    }
+    return released.count
   }
 
   // MARK: Reads

@@ -12,8 +12,9 @@ struct StaleStateWalker {
   /// The taints of the values computed so far by the statement being walked (a statement's
   /// values all flow into its targets and calls: coarse, but statements are short).
   var pending: Set<Taint> = []
-  /// How many `async with <lock>` blocks hold a lock around the code being walked.
-  var locksHeld = 0
+  /// The locks `async with` holds around the code being walked, by the path of the expression
+  /// entered (`nil` when it is not a name or attribute chain), outermost first.
+  var heldLocks: [StatePath?] = []
   /// Per enclosing loop: the states at its `break`s and `continue`s.
   var loops: [LoopFrame] = []
   /// Per enclosing `try` body: the states an exception may leave it in. Each starts as the
@@ -250,7 +251,7 @@ struct StaleStateWalker {
   // MARK: Context managers and exceptions
 
   private mutating func visitWith(_ statement: WithSyntax) {
-    var locked = 0
+    let held = heldLocks.count
     var suspendsOnExit = false
     for item in statement.items {
       pending = []
@@ -258,8 +259,7 @@ struct StaleStateWalker {
       if statement.isAsync {
         suspend(Suspension(kind: .asyncWith, node: statement.node))
         if shared.holdsLock(item.contextExpression) {
-          locked += 1
-          locksHeld += 1
+          heldLocks.append(StatePath(item.contextExpression))
         } else {
           suspendsOnExit = true
         }
@@ -267,7 +267,8 @@ struct StaleStateWalker {
       if let target = item.target { assign(target) }
     }
     if let body = statement.body { walk(body) }
-    locksHeld -= locked
+    let locked = heldLocks.count - held
+    heldLocks.removeLast(locked)
     // A lock's `__aexit__` does not suspend; another manager's may. Mixed with a lock, its exit
     // runs while the lock is still held.
     if suspendsOnExit && locked == 0 && state.reachable {

@@ -260,7 +260,16 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     XCTAssertFalse(reported("self._lock"), "named lock")
     XCTAssertFalse(reported("LOCK"), "named lock, any case")
     XCTAssertFalse(reported("guard", setup: "guard = asyncio.Lock()\n"), "by its construction")
-    XCTAssertFalse(reported("sem", setup: "sem = asyncio.Semaphore(2)\n"), "semaphores too")
+    XCTAssertTrue(reported("sem", setup: "sem = asyncio.Semaphore(2)\n"), "two tasks may hold a semaphore of 2")
+    XCTAssertTrue(reported("sem", setup: "sem = asyncio.Semaphore(n)\n"), "or of an unknown value")
+    XCTAssertTrue(reported("sem", setup: "sem = asyncio.Semaphore(*n)\n"), "or of an unknown value")
+    XCTAssertFalse(reported("sem", setup: "sem = asyncio.Semaphore(1)\n"), "a semaphore of 1 excludes")
+    XCTAssertFalse(reported("sem", setup: "sem = asyncio.Semaphore()\n"), "1 is the default")
+    XCTAssertFalse(reported("sem", setup: "sem = asyncio.BoundedSemaphore(value=1)\n"), "by keyword")
+    XCTAssertFalse(reported("asyncio.Semaphore()"), "made on the spot")
+    XCTAssertTrue(reported("asyncio.Semaphore(3)"), "made on the spot, for three")
+    XCTAssertTrue(
+      reported("lock", setup: "lock = asyncio.Semaphore(3)\n"), "the construction decides over the name")
     XCTAssertFalse(reported("cond", setup: "cond = asyncio.Condition()\n"), "conditions too")
     XCTAssertFalse(reported("asyncio.Lock()"), "a lock made on the spot")
     XCTAssertFalse(reported("self._locks[key]"), "one lock of many, named by its container")
@@ -280,6 +289,34 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       [
         "`items` is read on line 7 and changed on line 8 after leaving the `async with` of line 6; another task may change it in between"
       ])
+  }
+
+  func testConditionWaitLetsGoOfTheCondition() {
+    func reported(_ wait: String) -> Bool {
+      !findings(
+        "import asyncio\ncond = asyncio.Condition()\n"
+          + method(
+            "        async with cond:\n            n = len(items)\n            await \(wait)\n            items.append(n)\n"
+          )
+      ).isEmpty
+    }
+    XCTAssertTrue(reported("cond.wait()"))
+    XCTAssertTrue(reported("cond.wait_for(ready)"))
+    XCTAssertTrue(reported("asyncio.wait_for(cond.wait(), 1)"))
+    XCTAssertFalse(reported("source"), "another await keeps it held")
+    XCTAssertFalse(reported("other.wait()"), "waiting on something else keeps it held")
+    XCTAssertTrue(
+      !findings(
+        method(
+          "        async with self._cond:\n            n = len(items)\n            await self._cond.wait()\n"
+            + "            items.append(n)\n")
+      ).isEmpty, "whatever its name: a lock has no wait, what is waited on is a condition")
+    XCTAssertFalse(
+      !findings(
+        method(
+          "        async with self._lock:\n            async with self._cond:\n                n = len(items)\n"
+            + "                await self._cond.wait()\n                items.append(n)\n")
+      ).isEmpty, "another lock still held")
   }
 
   func testOnlyCoroutinesAreAnalysed() {
