@@ -23,6 +23,8 @@ import PythonSyntax
 ///   the await (`if self.busy: raise …`, `self.busy = True`, `await …`, `self.busy = False`);
 /// - a mutating call's receiver is not a read (`waiters.append(f)` … `await f` …
 ///   `waiters.remove(f)` is fine);
+/// - a constant stored under a stale test (`if self.connected:` … `self.connected = False`) is
+///   not reported: the value is the same whatever the state became;
 /// - await points inside `async with <lock>` do not make taints stale (`SharedState.holdsLock`);
 ///   acquiring the lock is itself an await point, and releasing it is not (asyncio's
 ///   `Lock.__aexit__` does not suspend);

@@ -190,7 +190,9 @@ extension StaleStateWalker {
   /// (`pending` is taken whole: `self.n += n` re-reads `self.n` but adds a stale `n` to it.)
   private mutating func write(_ path: StatePath, at node: SyntaxNode) {
     var inputs = pending
-    for condition in state.conditions.reversed() {
+    // A constant stored under a stale test (`self.stopped = True`, `self.connected = False`)
+    // is the same whatever the state became: only its own inputs count.
+    for condition in state.conditions.reversed() where !writesConstant {
       let deciding = condition.filter { path.isPrefix(of: $0.path) }
       if !deciding.isEmpty {
         inputs.formUnion(deciding)

@@ -12,6 +12,9 @@ struct StaleStateWalker {
   /// The taints of the values computed so far by the statement being walked (a statement's
   /// values all flow into its targets and calls: coarse, but statements are short).
   var pending: Set<Taint> = []
+  /// Whether the statement being walked assigns a literal constant (`self.stopped = True`):
+  /// its value does not depend on any read, so an enclosing test alone does not make it stale.
+  var writesConstant = false
   /// The locks `async with` holds around the code being walked, by the path of the expression
   /// entered (`nil` when it is not a name or attribute chain), outermost first.
   var heldLocks: [StatePath?] = []
@@ -59,16 +62,19 @@ struct StaleStateWalker {
   mutating func visit(_ statement: SyntaxNode) {
     budget -= 1
     pending = []
+    writesConstant = false
     switch statement.kind {
     case .expressionStatement, .assertStatement:
       for child in statement.children { evaluate(child) }
     case .assignment:
       guard let assignment = AssignmentSyntax(statement) else { return }
       evaluate(assignment.value)
+      writesConstant = Self.isLiteralConstant(assignment.value)
       for target in assignment.targets { assign(target) }
     case .annotatedAssignment:
       guard let assignment = AnnotatedAssignmentSyntax(statement), let value = assignment.value else { return }
       evaluate(value)
+      writesConstant = Self.isLiteralConstant(value)
       assign(assignment.target)
     case .augmentedAssignment:
       guard let assignment = AugmentedAssignmentSyntax(statement) else { return }
@@ -106,6 +112,16 @@ struct StaleStateWalker {
       // pass, global, nonlocal, imports, type aliases, what did not parse.
       break
     }
+  }
+
+  /// `None`, `True`, `False`, a number (signed or not) or a string literal.
+  static func isLiteralConstant(_ expression: SyntaxNode) -> Bool {
+    var node = expression.unparenthesized
+    if let unary = UnaryOperationSyntax(node), unary.operatorKind == .minus || unary.operatorKind == .plus {
+      guard let number = ConstantSyntax(unary.operand.unparenthesized), number.isNumber else { return false }
+      node = number.node
+    }
+    return ConstantSyntax(node) != nil
   }
 
   /// `break` or `continue`: the state goes to the loop's exit or head.

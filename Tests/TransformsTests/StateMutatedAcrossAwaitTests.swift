@@ -132,7 +132,7 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     XCTAssertEqual(
       written(
         method(
-          "        if self.a:\n            pass\n        else:\n            await source\n            self.a = 1\n")),
+          "        if self.a:\n            pass\n        else:\n            await source\n            self.a = [1]\n")),
       ["self.a"], "the else branch depends on the test too")
   }
 
@@ -317,6 +317,24 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
           "        async with self._lock:\n            async with self._cond:\n                n = len(items)\n"
             + "                await self._cond.wait()\n                items.append(n)\n")
       ).isEmpty, "another lock still held")
+  }
+
+  func testAConstantWrittenUnderAStaleTest() {
+    for value in ["True", "False", "None", "0", "-1", "'closed'", "(b'')"] {
+      XCTAssertEqual(
+        findings(method("        if self.open:\n            await source\n            self.open = \(value)\n")).count,
+        0,
+        value)
+    }
+    for value in ["await source", "[]", "self.open + 1", "not self.open", "key"] {
+      XCTAssertEqual(
+        findings(method("        if self.open:\n            await source\n            self.open = \(value)\n")).count,
+        1,
+        value)
+    }
+    XCTAssertEqual(
+      findings(method("        n = self.n\n        await source\n        self.n = n\n        self.n = 0\n")).count, 1,
+      "a constant write after a stale one")
   }
 
   func testOnlyCoroutinesAreAnalysed() {
