@@ -41,6 +41,34 @@ public struct SharedState {
   /// lets five tasks in at once.
   public static let semaphoreTypes: QualifiedNameSet = ["asyncio.Semaphore", "asyncio.BoundedSemaphore"]
 
+  /// Synchronisation primitives whose methods share names with the containers'
+  /// (`Event.clear`, `ThreadSafeFlag.set`): calling them changes no state AF106 follows.
+  public static let primitiveTypes: QualifiedNameSet = [
+    "asyncio.Event", "asyncio.ThreadSafeFlag", "asyncio.Lock", "asyncio.Condition", "asyncio.Semaphore",
+    "asyncio.BoundedSemaphore", "threading.Event", "threading.Lock", "threading.RLock", "threading.Condition",
+    "threading.Semaphore", "threading.BoundedSemaphore",
+  ]
+
+  /// Whether `call` removes something only if it is there, whatever was read before:
+  /// `d.pop(key, default)` and `s.discard(x)` neither fail nor change anything else when
+  /// another task removed it first.
+  public static func isIdempotentRemoval(_ call: CallSyntax) -> Bool {
+    guard let method = AttributeSyntax(call.callee.unparenthesized)?.name else { return false }
+    switch method {
+    case "discard": return true
+    case "pop":
+      let arguments = call.arguments
+      return arguments.count == 2 && arguments.allSatisfy { $0.kind == .positional }
+    default: return false
+    }
+  }
+
+  /// Whether `receiver` holds an asyncio (or threading) synchronisation primitive by the call
+  /// that made it (`self.ready = asyncio.Event()`), not a container.
+  public func isPrimitive(_ receiver: SyntaxNode) -> Bool {
+    model.valueNames(of: receiver, cache: cache).contains { Self.primitiveTypes.contains($0) }
+  }
+
   /// The shared state `expression` (a name, attribute chain or subscript, `a.b[i].c` standing
   /// for `a.b.c`) reads or writes, or `nil` when it is not shared (see the type's comment).
   public func path(of expression: SyntaxNode) -> StatePath? {

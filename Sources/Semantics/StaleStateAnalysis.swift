@@ -22,11 +22,13 @@ import PythonSyntax
 ///   depend on the read through data or an enclosing test; nor is a test-and-set done before
 ///   the await (`if self.busy: raise …`, `self.busy = True`, `await …`, `self.busy = False`);
 /// - a mutating call's receiver is not a read (`waiters.append(f)` … `await f` …
-///   `waiters.remove(f)` is fine);
+///   `waiters.remove(f)` is fine); `pop(key, default)` and `discard(x)` are no writes (they
+///   cannot fail whatever another task did), nor is `clear()` of an asyncio `Event`;
 /// - a constant stored under a stale test (`if self.connected:` … `self.connected = False`) is
 ///   not reported: the value is the same whatever the state became;
-/// - await points inside `async with <lock>` do not make taints stale (`SharedState.holdsLock`);
-///   acquiring the lock is itself an await point, and releasing it is not (asyncio's
+/// - await points inside `async with <lock>` do not make taints stale (`SharedState.holdsLock`:
+///   a lock, a condition, a semaphore of 1), except the condition's own `wait()`, which lets go
+///   of it; acquiring the lock is itself an await point, and releasing it is not (asyncio's
 ///   `Lock.__aexit__` does not suspend);
 /// - `yield` in an async generator is not counted as an await point.
 ///

@@ -115,12 +115,12 @@ extension StaleStateWalker {
     let callee = call.callee.unparenthesized
     var changed: StatePath?
     if let attribute = AttributeSyntax(callee), let method = attribute.name,
-      SharedState.mutatingMethods.contains(method)
+      SharedState.mutatingMethods.contains(method), !SharedState.isIdempotentRemoval(call),
+      let path = sharedPath(attribute.value.unparenthesized), !shared.isPrimitive(attribute.value)
     {
       // `items.append(x)` changes `items` without reading it.
-      let receiver = attribute.value.unparenthesized
-      evaluateInnerParts(of: receiver)
-      changed = sharedPath(receiver)
+      evaluateInnerParts(of: attribute.value.unparenthesized)
+      changed = path
     } else if let attribute = AttributeSyntax(callee) {
       // `buf.find(x)` reads `buf`; the method looked up is not state.
       evaluate(attribute.value)
