@@ -115,12 +115,15 @@ extension StaleStateWalker {
     let callee = call.callee.unparenthesized
     var changed: StatePath?
     if let attribute = AttributeSyntax(callee), let method = attribute.name,
-      SharedState.mutatingMethods.contains(method), !SharedState.isIdempotentRemoval(call),
-      let path = sharedPath(attribute.value.unparenthesized), !shared.isPrimitive(attribute.value)
+      SharedState.mutatingMethods.contains(method)
     {
-      // `items.append(x)` changes `items` without reading it.
-      evaluateInnerParts(of: attribute.value.unparenthesized)
-      changed = path
+      // `items.append(x)` changes `items` without reading it. `d.pop(k, None)`, `s.discard(x)`
+      // and an `Event`'s `clear()` change nothing a read before an await could make wrong.
+      let receiver = attribute.value.unparenthesized
+      evaluateInnerParts(of: receiver)
+      if let path = sharedPath(receiver), !SharedState.isIdempotentRemoval(call), !shared.isPrimitive(receiver) {
+        changed = path
+      }
     } else if let attribute = AttributeSyntax(callee) {
       // `buf.find(x)` reads `buf`; the method looked up is not state.
       evaluate(attribute.value)

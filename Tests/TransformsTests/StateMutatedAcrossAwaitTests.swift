@@ -339,6 +339,14 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       "a constant write after a stale one")
   }
 
+  func testAMutatingCallOnALocalIsNoRead() {
+    XCTAssertEqual(
+      findings(
+        method("        lst = self.items\n        await source\n        n = lst.pop()\n        self.items.append(n)\n")
+      )
+      .count, 0, "what the local holds after the await is its own business")
+  }
+
   func testSynchronisationPrimitivesAreNotContainers() {
     let setup = "import asyncio\nfrom asyncio import Event\nclass D:\n    def __init__(self):\n"
     func reported(_ construction: String, _ call: String) -> Bool {
