@@ -52,11 +52,12 @@ final class BlockingCalls {
   /// The last component of every name: most calls are rejected on it without resolving anything.
   private let lastComponents: Set<String>
   private let model: SemanticModel
-  private let valueNames = ValueNameCache()
+  private let valueNames: ValueNameCache
   private lazy var nonBlockingSockets = NonBlockingSockets(model: model, cache: valueNames)
 
-  init(changes: BlockingCallChanges, model: SemanticModel) {
+  init(changes: BlockingCallChanges, model: SemanticModel, valueNames: ValueNameCache) {
     self.model = model
+    self.valueNames = valueNames
     let removed = Set(changes.removed.map { QualifiedName($0).canonical })
     let added = changes.added.map { call in
       BlockingCallEntry(
@@ -97,7 +98,7 @@ final class BlockingCalls {
       return false
     case .keywordFalse(let keyword):
       guard let argument = call.arguments.first(where: { $0.keyword == keyword }) else { return false }
-      return LoopAnalysis.literalTruth(argument.value.unparenthesized) != true
+      return argument.value.literalTruth != true
     case .nonBlockingReceiver:
       guard let receiver = AttributeSyntax(call.callee.unparenthesized)?.value else { return false }
       return nonBlockingSockets.isNonBlocking(receiver)

@@ -39,7 +39,7 @@ struct LoopAnalysis {
   func unboundedness(of loop: WhileSyntax, body: BlockSyntax) -> Unbounded? {
     if ExitAnalysis.alwaysLeavesLoop(body) { return nil }
     let condition = loop.condition.unparenthesized
-    if let truth = Self.literalTruth(condition) { return truth ? .alwaysTrue : nil }
+    if let truth = condition.literalTruth { return truth ? .alwaysTrue : nil }
     var reads = StateAccess(model: model)
     reads.collectReads(in: condition)
     // A condition made only of literals and operators: constant, but not worth evaluating.
@@ -53,21 +53,5 @@ struct LoopAnalysis {
         || (writes.callsUnknownCode && !(read.count == 1 && read.isLocal(to: function, in: model)))
     }
     return changed ? nil : .busyWait
-  }
-
-  /// The truth value of a literal condition; `nil` for anything else.
-  static func literalTruth(_ condition: SyntaxNode) -> Bool? {
-    guard let constant = ConstantSyntax(condition) else { return nil }
-    switch constant.kind {
-    case .true, .ellipsis: return true
-    case .false, .none: return false
-    case .integer, .float: return constant.exactDecimalValue.map { !$0.isZero }
-    case .imaginary: return nil
-    case .string, .bytes:
-      // One literal token: empty when nothing but the prefix and quotes.
-      guard condition.endToken - condition.firstToken == 1 else { return nil }
-      let text = condition.tree.tokenText(condition.firstToken).drop { $0 != "\"" && $0 != "'" }
-      return !(text == "\"\"" || text == "''" || text == "\"\"\"\"\"\"" || text == "''''''")
-    }
   }
 }

@@ -107,7 +107,7 @@ final class NonBlockingSockets {
       call.arguments.count == 1, call.arguments[0].kind == .positional
     else { return nil }
     let argument = call.arguments[0].value.unparenthesized
-    guard LoopAnalysis.literalTruth(argument) == false else { return nil }
+    guard argument.literalTruth == false else { return nil }
     // `settimeout(None)` is blocking mode; only a zero timeout is non-blocking.
     if method == "settimeout", ConstantSyntax(argument)?.kind == ConstantSyntax.Kind.none { return nil }
     return attribute.value

@@ -86,9 +86,14 @@ public final class RuleContext {
     finding.fix(for: fixMode) != nil && !suppressions.suppresses(finding)
   }
 
+  /// What the file's `self.attr` receivers hold (their origins, found by reading every method
+  /// of the class), worked out once for all the rules that ask.
+  public let valueNames = ValueNameCache()
+
   /// AF109's list of blocking calls for this file (the settings' `blocking-calls` applied),
   /// built on first use.
-  private lazy var blockingCalls = BlockingCalls(changes: settings.blockingCalls, model: model)
+  private lazy var blockingCalls = BlockingCalls(
+    changes: settings.blockingCalls, model: model, valueNames: valueNames)
 
   /// The long synchronous call `call` makes (AF109's list: `sensor.snapshot()`, a blocking
   /// socket's `recv`, `urequests.get`, …), or `nil`; wherever it is, in a coroutine or not.

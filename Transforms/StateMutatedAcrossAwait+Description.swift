@@ -16,15 +16,18 @@ extension StateMutatedAcrossAwait {
       Shared state is a module-level name (`global`, or a module-level object changed through a \
       method, item or attribute) and `self.attr` in a method. Reported at the write — an \
       assignment, augmented assignment, `del`, item assignment or a mutating call (`append`, \
-      `extend`, `insert`, `pop`, `remove`, `clear`, `update`, `setdefault`, `popitem`, `add`, \
-      `discard`) — when its value, arguments or enclosing test come from a read of the same \
-      state made before an await point (`await`, `async for`, `async with`) on some path, loops \
-      included. Not reported: locals; state read and written with no await in between; a value \
-      recomputed, or a test repeated, after the await; a write that does not depend on the read \
-      (`if self.closed: return` … `self.closed = True`); await points inside `async with` a \
-      lock — an asyncio `Lock`, `Semaphore` or `Condition` by its construction, or any \
-      expression whose last name says "lock" (`self._lock`, `write_lock`, `self._locks[key]`; \
-      not `clock` or `block`).
+      `extend`, `insert`, `pop`, `remove`, `clear`, `update`, `setdefault`, `popitem`, `add`; \
+      not on an asyncio `Event`, `ThreadSafeFlag` or lock by its construction) — when its \
+      value, arguments or enclosing test come from a read of the same state made before an \
+      await point (`await`, `async for`, `async with`) on some path, loops included. Not \
+      reported: locals; state read and written with no await in between; a value recomputed, \
+      or a test repeated, after the await; a write that does not depend on the read (`if \
+      self.closed: return` … `self.closed = True`); a constant stored under a stale test (`if \
+      self.connected:` … `self.connected = False`); removals that cannot fail (`pop(key, \
+      default)`, `discard`); await points inside `async with` a lock — an asyncio `Lock` or \
+      `Condition` (except its own `wait()`, which lets go of it), or a `Semaphore` of 1, by its \
+      construction, or when that is not known any expression whose last name says "lock" \
+      (`self._lock`, `write_lock`, `self._locks[key]`; not `clock` or `block`).
 
       No automatic fix: where the lock goes and which other tasks must take it is a design \
       decision. The suggestion is to hold an `asyncio.Lock` from the read to the write.

@@ -17,7 +17,7 @@ public struct StateMutatedAcrossAwait: Rule {
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     guard let coroutine = FunctionDefSyntax(node) else { return }
-    for stale in StaleStateAnalysis.findings(in: coroutine, model: context.model) {
+    for stale in StaleStateAnalysis.findings(in: coroutine, model: context.model, cache: context.valueNames) {
       context.report(
         Self.description, message: Self.message(for: stale), range: stale.write.textRange,
         fixes: [Self.suggestion])

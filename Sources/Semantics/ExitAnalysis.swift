@@ -41,7 +41,9 @@ public enum ExitAnalysis {
       let bodyPath = alwaysRaises(body) || (!mayLeave(body) && alwaysRaises(tryStatement.orelse))
       return bodyPath && tryStatement.handlers.allSatisfy { alwaysRaises($0.body) }
     case .whileStatement:
-      guard let loop = WhileSyntax(statement), isAlwaysTrue(loop.condition), let body = loop.body else { return false }
+      guard let loop = WhileSyntax(statement), loop.condition.literalTruth == true, let body = loop.body else {
+        return false
+      }
       // Only a `break` or `return` leaves `while True`; a `continue` stays in it.
       return !containsLeavingStatement(body.node, countContinue: false)
     default:
@@ -120,13 +122,5 @@ public enum ExitAnalysis {
     case .forStatement, .asyncForStatement, .whileStatement: return true
     default: return false
     }
-  }
-
-  /// `True`, or a non-zero integer literal (`while 1:`).
-  private static func isAlwaysTrue(_ condition: SyntaxNode) -> Bool {
-    let node = condition.unparenthesized
-    guard node.kind == .constant || node.kind == .name, node.endToken == node.firstToken + 1 else { return false }
-    let text = node.tokenText(node.firstToken)
-    return text == "True" || (Int(text).map { $0 != 0 } ?? false)
   }
 }

@@ -50,7 +50,7 @@ extension SemanticModel {
     let key = cache == nil ? nil : ValueNameCache.Key(attribute: node, depth: depth, in: self)
     if let key, let known = cache?.names[key] { return known }
     var result: [QualifiedName] = []
-    for origin in origins(of: node) {
+    for origin in origins(of: node, cache: cache) {
       // `typeNames` already covers a callee reached through imports; only a method of a
       // local value needs the receiver followed (and the depth spent).
       let names =
@@ -66,31 +66,56 @@ extension SemanticModel {
   }
 }
 
-/// `valueNames(of:)` already worked out for `self.attr` receivers of one file. Their origins are
+extension SemanticModel {
+  /// `origins(of:)`, remembered in `cache` for `self.attr` (whose origins are found by reading
+  /// every method of the class).
+  public func origins(of expression: SyntaxNode, cache: ValueNameCache?) -> [ValueOrigin] {
+    guard let cache, let attribute = ValueNameCache.Attribute(expression.unparenthesized, in: self) else {
+      return origins(of: expression)
+    }
+    if let known = cache.origins[attribute] { return known }
+    let found = origins(of: expression)
+    cache.origins[attribute] = found
+    return found
+  }
+}
+
+/// `valueNames(of:)` and `origins(of:)` already worked out for `self.attr` receivers of one file. Their origins are
 /// every `self.attr = …` of the class, found by reading all of its methods: without the cache,
 /// a class whose many coroutines call `self.sock.send(…)` is read once per call.
 ///
-/// One per file and run, used on one thread.
+/// One per file and run, used on one thread (`RuleContext.valueNames`).
 public final class ValueNameCache {
-  /// An attribute of a class's instances, at a depth of following.
-  struct Key: Hashable {
+  /// An attribute of a class's instances.
+  struct Attribute: Hashable {
     let owner: UInt32
-    let attribute: String
-    let depth: Int
+    let name: String
 
-    /// The key of `self.attr` in a method; `nil` for any other expression (names resolve
-    /// through their bindings, which is quick).
-    init?(attribute node: SyntaxNode, depth: Int, in model: SemanticModel) {
+    /// The attribute `self.attr` in a method stands for; `nil` for any other expression (names
+    /// resolve through their bindings, which is quick).
+    init?(_ node: SyntaxNode, in model: SemanticModel) {
       guard let attribute = AttributeSyntax(node), let name = attribute.name,
         let owner = model.instanceClass(of: attribute.value.unparenthesized)
       else { return nil }
       self.owner = owner.node.index
-      self.attribute = name
+      self.name = name
+    }
+  }
+
+  /// An attribute at a depth of following.
+  struct Key: Hashable {
+    let attribute: Attribute
+    let depth: Int
+
+    init?(attribute node: SyntaxNode, depth: Int, in model: SemanticModel) {
+      guard let attribute = Attribute(node, in: model) else { return nil }
+      self.attribute = attribute
       self.depth = depth
     }
   }
 
   var names: [Key: [QualifiedName]] = [:]
+  var origins: [Attribute: [ValueOrigin]] = [:]
 
   public init() {}
 }

@@ -17,10 +17,14 @@ import PythonSyntax
 public struct SharedState {
   public let model: SemanticModel
   public let coroutine: FunctionDefSyntax
+  /// The file's origins of `self.attr`: a class with many coroutines entering `async with
+  /// self.x` reads its methods once, not once per coroutine.
+  let cache: ValueNameCache?
 
-  public init(coroutine: FunctionDefSyntax, model: SemanticModel) {
+  public init(coroutine: FunctionDefSyntax, model: SemanticModel, cache: ValueNameCache? = nil) {
     self.coroutine = coroutine
     self.model = model
+    self.cache = cache
   }
 
   /// Methods that change their receiver in place (`list`, `dict`, `set`, `deque`, `bytearray`).
@@ -31,9 +35,39 @@ public struct SharedState {
   ]
 
   /// asyncio's primitives that exclude other tasks while held by `async with`.
-  public static let lockTypes: QualifiedNameSet = [
-    "asyncio.Lock", "asyncio.Semaphore", "asyncio.BoundedSemaphore", "asyncio.Condition",
+  public static let lockTypes: QualifiedNameSet = ["asyncio.Lock", "asyncio.Condition"]
+
+  /// Semaphores: they exclude only when made with the value 1 (the default); `Semaphore(5)`
+  /// lets five tasks in at once.
+  public static let semaphoreTypes: QualifiedNameSet = ["asyncio.Semaphore", "asyncio.BoundedSemaphore"]
+
+  /// Synchronisation primitives whose methods share names with the containers'
+  /// (`Event.clear`, `ThreadSafeFlag.set`): calling them changes no state AF106 follows.
+  public static let primitiveTypes: QualifiedNameSet = [
+    "asyncio.Event", "asyncio.ThreadSafeFlag", "asyncio.Lock", "asyncio.Condition", "asyncio.Semaphore",
+    "asyncio.BoundedSemaphore", "threading.Event", "threading.Lock", "threading.RLock", "threading.Condition",
+    "threading.Semaphore", "threading.BoundedSemaphore",
   ]
+
+  /// Whether `call` removes something only if it is there, whatever was read before:
+  /// `d.pop(key, default)` and `s.discard(x)` neither fail nor change anything else when
+  /// another task removed it first.
+  public static func isIdempotentRemoval(_ call: CallSyntax) -> Bool {
+    guard let method = AttributeSyntax(call.callee.unparenthesized)?.name else { return false }
+    switch method {
+    case "discard": return true
+    case "pop":
+      let arguments = call.arguments
+      return arguments.count == 2 && arguments.allSatisfy { $0.kind == .positional }
+    default: return false
+    }
+  }
+
+  /// Whether `receiver` holds an asyncio (or threading) synchronisation primitive by the call
+  /// that made it (`self.ready = asyncio.Event()`), not a container.
+  public func isPrimitive(_ receiver: SyntaxNode) -> Bool {
+    model.valueNames(of: receiver, cache: cache).contains { Self.primitiveTypes.contains($0) }
+  }
 
   /// The shared state `expression` (a name, attribute chain or subscript, `a.b[i].c` standing
   /// for `a.b.c`) reads or writes, or `nil` when it is not shared (see the type's comment).
@@ -61,15 +95,15 @@ public struct SharedState {
   }
 
   /// Whether `async with expression` holds a lock: the expression resolves (through the
-  /// construction of the name or `self.attr` it reads, `ValueOrigins`) to an asyncio `Lock`,
-  /// `Semaphore`, `BoundedSemaphore` or `Condition`; or its last name says "lock" (`lock`,
-  /// `self._write_lock`, `LOCK`, `self.rlock`; not `clock` or `block`: `namesALock`), since
-  /// locks made elsewhere (passed in, a factory, another module) cannot be resolved and the
-  /// name is how code says what it is. An item of a container (`self._locks[key]`) is named by
-  /// the container.
+  /// construction of the name or `self.attr` it reads, `ValueOrigins`) to an asyncio `Lock` or
+  /// `Condition`, or a `Semaphore`/`BoundedSemaphore` made with the value 1; or, when its
+  /// construction is not known, its last name says "lock" (`lock`, `self._write_lock`, `LOCK`,
+  /// `self.rlock`; not `clock` or `block`: `namesALock`), since locks made elsewhere (passed
+  /// in, a factory, another module) cannot be resolved and the name is how code says what it
+  /// is. An item of a container (`self._locks[key]`) is named by the container.
   public func holdsLock(_ expression: SyntaxNode) -> Bool {
     var node = expression.unparenthesized
-    if let call = CallSyntax(node), model.matches(call.callee, Self.lockTypes) { return true }
+    if let call = CallSyntax(node) { return excludes(call, names: model.qualifiedNames(of: call.callee)) ?? false }
     // One lock of many: `self._locks[key]` is named by its container.
     while let subscription = SubscriptSyntax(node) { node = subscription.value.unparenthesized }
     let last: String?
@@ -79,8 +113,21 @@ public struct SharedState {
     default: last = nil
     }
     guard let last else { return false }
-    if Self.namesALock(last) { return true }
-    return model.matchOrigin(of: node, in: Self.lockTypes) != nil
+    for origin in model.origins(of: node, cache: cache) {
+      if let excludes = excludes(origin.call, names: origin.typeNames) { return excludes }
+    }
+    return Self.namesALock(last)
+  }
+
+  /// Whether the primitive `call` makes (its callee named `names`) lets one task in at a time;
+  /// `nil` when it is no asyncio lock, condition or semaphore.
+  private func excludes(_ call: CallSyntax, names: [QualifiedName]) -> Bool? {
+    if names.contains(where: { Self.lockTypes.contains($0) }) { return true }
+    guard names.contains(where: { Self.semaphoreTypes.contains($0) }) else { return nil }
+    // `Semaphore(value=1)`, the default: a value that is not the literal 1 may be more.
+    if call.arguments.contains(where: { $0.kind == .starred || $0.kind == .doubleStarred }) { return false }
+    guard let value = call.keywordArgument("value") ?? call.positionalArguments.first else { return true }
+    return ConstantSyntax(value.value.unparenthesized)?.integerValue == 1
   }
 
   /// Whether an identifier says it is a lock: one of its words (split at `_`, digits and

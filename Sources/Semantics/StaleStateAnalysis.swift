@@ -22,9 +22,13 @@ import PythonSyntax
 ///   depend on the read through data or an enclosing test; nor is a test-and-set done before
 ///   the await (`if self.busy: raise …`, `self.busy = True`, `await …`, `self.busy = False`);
 /// - a mutating call's receiver is not a read (`waiters.append(f)` … `await f` …
-///   `waiters.remove(f)` is fine);
-/// - await points inside `async with <lock>` do not make taints stale (`SharedState.holdsLock`);
-///   acquiring the lock is itself an await point, and releasing it is not (asyncio's
+///   `waiters.remove(f)` is fine); `pop(key, default)` and `discard(x)` are no writes (they
+///   cannot fail whatever another task did), nor is `clear()` of an asyncio `Event`;
+/// - a constant stored under a stale test (`if self.connected:` … `self.connected = False`) is
+///   not reported: the value is the same whatever the state became;
+/// - await points inside `async with <lock>` do not make taints stale (`SharedState.holdsLock`:
+///   a lock, a condition, a semaphore of 1), except the condition's own `wait()`, which lets go
+///   of it; acquiring the lock is itself an await point, and releasing it is not (asyncio's
 ///   `Lock.__aexit__` does not suspend);
 /// - `yield` in an async generator is not counted as an await point.
 ///
@@ -34,9 +38,12 @@ import PythonSyntax
 /// `finally` from the normal and exceptional exits together.
 public struct StaleStateAnalysis {
   /// The stale writes of `coroutine`, in source order of the writes (one per written node).
-  public static func findings(in coroutine: FunctionDefSyntax, model: SemanticModel) -> [StaleWrite] {
+  /// `cache` holds the origins of `self.attr` for every coroutine of the file.
+  public static func findings(
+    in coroutine: FunctionDefSyntax, model: SemanticModel, cache: ValueNameCache? = nil
+  ) -> [StaleWrite] {
     guard coroutine.isAsync, model.containsAwait(coroutine.node), let body = coroutine.body else { return [] }
-    var walker = StaleStateWalker(shared: SharedState(coroutine: coroutine, model: model))
+    var walker = StaleStateWalker(shared: SharedState(coroutine: coroutine, model: model, cache: cache))
     walker.walk(body)
     return walker.found.values.sorted { $0.write.index < $1.write.index }
   }
@@ -99,15 +106,39 @@ struct Taint: Hashable {
 }
 
 /// What is known at one point of the coroutine (a may-analysis: joins are unions).
+///
+/// Kept small so that each statement costs what it changes: a local whose value carries no
+/// taint is absent (most locals of a long coroutine), and an await point visits only the locals
+/// with a fresh taint (`freshLocals`), not every local of the coroutine.
 struct FlowState: Equatable {
   /// Whether the point can be reached (false after `return`, `raise`, `break`, `continue`).
   var reachable = true
-  /// The taints of each local variable's value.
-  var locals: [String: Set<Taint>] = [:]
+  /// The taints of each local variable's value; never an empty set.
+  private(set) var locals: [String: Set<Taint>] = [:]
+  /// The locals whose taints include one not yet stale.
+  private(set) var freshLocals: Set<String> = []
   /// The taints of the tests of the `if`s and `while`s around the point, outermost first.
   var conditions: [Set<Taint>] = []
 
   static let unreachable = FlowState(reachable: false)
+
+  /// Gives local `name` the value `taints` (none: it carries nothing read from shared state).
+  mutating func set(_ name: String, to taints: Set<Taint>) {
+    if taints.isEmpty {
+      locals[name] = nil
+      freshLocals.remove(name)
+      return
+    }
+    locals[name] = taints
+    if taints.contains(where: { !$0.isStale }) { freshLocals.insert(name) } else { freshLocals.remove(name) }
+  }
+
+  /// Adds `taints` to what local `name` may carry.
+  mutating func add(_ taints: Set<Taint>, to name: String) {
+    guard !taints.isEmpty else { return }
+    locals[name, default: []].formUnion(taints)
+    if taints.contains(where: { !$0.isStale }) { freshLocals.insert(name) }
+  }
 
   /// Both states' facts: what holds on either path.
   mutating func formJoin(_ other: FlowState) {
@@ -117,15 +148,22 @@ struct FlowState: Equatable {
       return
     }
     locals.merge(other.locals) { $0.union($1) }
+    freshLocals.formUnion(other.freshLocals)
     let depth = min(conditions.count, other.conditions.count)
     conditions.removeLast(conditions.count - depth)
     for index in 0..<depth { conditions[index].formUnion(other.conditions[index]) }
   }
 
-  /// Makes every fresh taint stale: `suspension` lets other tasks run.
-  mutating func suspend(at suspension: Suspension) {
-    for key in locals.keys { locals[key] = locals[key].map { Self.suspending($0, at: suspension) } }
+  /// Makes every fresh taint stale: `suspension` lets other tasks run. Returns the locals
+  /// changed.
+  mutating func suspend(at suspension: Suspension) -> Set<String> {
+    let changed = freshLocals
+    for name in changed {
+      if let taints = locals[name] { locals[name] = Self.suspending(taints, at: suspension) }
+    }
+    freshLocals = []
     for index in conditions.indices { conditions[index] = Self.suspending(conditions[index], at: suspension) }
+    return changed
   }
 
   static func suspending(_ taints: Set<Taint>, at suspension: Suspension) -> Set<Taint> {

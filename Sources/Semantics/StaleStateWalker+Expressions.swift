@@ -10,8 +10,9 @@ extension StaleStateWalker {
     case .call:
       if let call = CallSyntax(expression) { evaluateCall(call) }
     case .awaitExpression:
-      if let operand = AwaitSyntax(expression)?.operand { evaluate(operand) }
-      suspend(Suspension(kind: .await, node: expression))
+      guard let operand = AwaitSyntax(expression)?.operand else { return }
+      evaluate(operand)
+      suspend(Suspension(kind: .await, node: expression), releasing: releasedLocks(by: operand))
     case .lambda, .constant:
       break
     case .generatorExpression:
@@ -40,12 +41,36 @@ extension StaleStateWalker {
     }
   }
 
-  /// An await point: unless a lock is held, every live taint goes stale.
-  mutating func suspend(_ suspension: Suspension) {
-    guard locksHeld == 0, state.reachable else { return }
-    state.suspend(at: suspension)
+  /// An await point: unless a lock is held (and not let go of while waiting: `releasing` of
+  /// them), every live taint goes stale.
+  mutating func suspend(_ suspension: Suspension, releasing released: Int = 0) {
+    guard heldLocks.count <= released, state.reachable else { return }
+    let changed = state.suspend(at: suspension)
     pending = FlowState.suspending(pending, at: suspension)
-    noteException()
+    guard !handlers.isEmpty else { return }
+    // The handlers see the locals and enclosing tests as they are after the await, too.
+    let innermost = handlers.count - 1
+    for name in changed { handlers[innermost].state.add(state.locals[name] ?? [], to: name) }
+    let depth = min(handlers[innermost].state.conditions.count, state.conditions.count)
+    for index in 0..<depth { handlers[innermost].state.conditions[index].formUnion(state.conditions[index]) }
+  }
+
+  /// How many of the held locks `await operand` lets go of while it waits: `cond.wait()` and
+  /// `cond.wait_for(predicate)` (also inside `asyncio.wait_for(cond.wait(), timeout)`) release
+  /// the condition `async with cond` holds, and take it again before they return — a lock has
+  /// no `wait`, so whatever is held and waited on is a condition.
+  private func releasedLocks(by operand: SyntaxNode) -> Int {
+    guard !heldLocks.isEmpty, let call = CallSyntax(operand.unparenthesized) else { return 0 }
+    let calls = [call] + call.positionalArguments.compactMap { CallSyntax($0.value.unparenthesized) }
+    var released: Set<Int> = []
+    for call in calls {
+      guard let attribute = AttributeSyntax(call.callee.unparenthesized),
+        attribute.name == "wait" || attribute.name == "wait_for",
+        let condition = StatePath(attribute.value), let index = heldLocks.lastIndex(of: condition)
+      else { continue }
+      released.insert(index)
+    }
+    return released.count
   }
 
   // MARK: Reads
@@ -92,10 +117,13 @@ extension StaleStateWalker {
     if let attribute = AttributeSyntax(callee), let method = attribute.name,
       SharedState.mutatingMethods.contains(method)
     {
-      // `items.append(x)` changes `items` without reading it.
+      // `items.append(x)` changes `items` without reading it. `d.pop(k, None)`, `s.discard(x)`
+      // and an `Event`'s `clear()` change nothing a read before an await could make wrong.
       let receiver = attribute.value.unparenthesized
       evaluateInnerParts(of: receiver)
-      changed = sharedPath(receiver)
+      if let path = sharedPath(receiver), !SharedState.isIdempotentRemoval(call), !shared.isPrimitive(receiver) {
+        changed = path
+      }
     } else if let attribute = AttributeSyntax(callee) {
       // `buf.find(x)` reads `buf`; the method looked up is not state.
       evaluate(attribute.value)
@@ -135,7 +163,7 @@ extension StaleStateWalker {
       if let path = sharedPath(node) {
         write(path, at: node)
       } else {
-        state.locals[node.text] = pending.superseded()
+        setLocal(node.text, to: pending.superseded())
       }
     case .attribute, .subscription:
       evaluateInnerParts(of: node)
@@ -151,7 +179,7 @@ extension StaleStateWalker {
     case .tuple, .list:
       for element in node.children { delete(element) }
     case .name:
-      if let path = sharedPath(node) { write(path, at: node) } else { state.locals[node.text] = nil }
+      if let path = sharedPath(node) { write(path, at: node) } else { setLocal(node.text, to: []) }
     case .attribute, .subscription:
       evaluateInnerParts(of: node)
       if let path = sharedPath(node) { write(path, at: node) }
@@ -165,7 +193,9 @@ extension StaleStateWalker {
   /// (`pending` is taken whole: `self.n += n` re-reads `self.n` but adds a stale `n` to it.)
   private mutating func write(_ path: StatePath, at node: SyntaxNode) {
     var inputs = pending
-    for condition in state.conditions.reversed() {
+    // A constant stored under a stale test (`self.stopped = True`, `self.connected = False`)
+    // is the same whatever the state became: only its own inputs count.
+    for condition in state.conditions.reversed() where !writesConstant {
       let deciding = condition.filter { path.isPrefix(of: $0.path) }
       if !deciding.isEmpty {
         inputs.formUnion(deciding)

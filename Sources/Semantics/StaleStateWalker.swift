@@ -12,11 +12,18 @@ struct StaleStateWalker {
   /// The taints of the values computed so far by the statement being walked (a statement's
   /// values all flow into its targets and calls: coarse, but statements are short).
   var pending: Set<Taint> = []
-  /// How many `async with <lock>` blocks hold a lock around the code being walked.
-  var locksHeld = 0
+  /// Whether the statement being walked assigns a literal constant (`self.stopped = True`):
+  /// its value does not depend on any read, so an enclosing test alone does not make it stale.
+  var writesConstant = false
+  /// The locks `async with` holds around the code being walked, by the path of the expression
+  /// entered (`nil` when it is not a name or attribute chain), outermost first.
+  var heldLocks: [StatePath?] = []
   /// Per enclosing loop: the states at its `break`s and `continue`s.
   var loops: [LoopFrame] = []
-  /// Per enclosing `try` body: the states an exception may leave it in.
+  /// Per enclosing `try` body: the states an exception may leave it in. Each starts as the
+  /// state entering the body; every value a local then takes and every await point is added
+  /// to the innermost (`setLocal`, `suspend`), which is the join of the states at every point
+  /// of the body without visiting the whole state at each statement.
   var handlers: [HandlerFrame] = []
   /// The findings so far, by written node.
   var found: [UInt32: StaleWrite] = [:]
@@ -55,16 +62,19 @@ struct StaleStateWalker {
   mutating func visit(_ statement: SyntaxNode) {
     budget -= 1
     pending = []
+    writesConstant = false
     switch statement.kind {
     case .expressionStatement, .assertStatement:
       for child in statement.children { evaluate(child) }
     case .assignment:
       guard let assignment = AssignmentSyntax(statement) else { return }
       evaluate(assignment.value)
+      writesConstant = Self.isLiteralConstant(assignment.value)
       for target in assignment.targets { assign(target) }
     case .annotatedAssignment:
       guard let assignment = AnnotatedAssignmentSyntax(statement), let value = assignment.value else { return }
       evaluate(value)
+      writesConstant = Self.isLiteralConstant(value)
       assign(assignment.target)
     case .augmentedAssignment:
       guard let assignment = AugmentedAssignmentSyntax(statement) else { return }
@@ -78,7 +88,6 @@ struct StaleStateWalker {
       state = .unreachable
     case .raiseStatement:
       for child in statement.children { evaluate(child) }
-      noteException()
       state = .unreachable
     case .breakStatement, .continueStatement:
       leaveIteration(breaking: statement.kind == .breakStatement)
@@ -96,14 +105,23 @@ struct StaleStateWalker {
       if let statement = MatchSyntax(statement) { visitMatch(statement) }
     case .functionDef, .asyncFunctionDef:
       // Its body does not run here; the name it binds holds nothing read from shared state.
-      if let name = FunctionDefSyntax(statement)?.name { state.locals[name] = nil }
+      if let name = FunctionDefSyntax(statement)?.name { setLocal(name, to: []) }
     case .classDef:
-      if let name = ClassDefSyntax(statement)?.name { state.locals[name] = nil }
+      if let name = ClassDefSyntax(statement)?.name { setLocal(name, to: []) }
     default:
       // pass, global, nonlocal, imports, type aliases, what did not parse.
       break
     }
-    noteException()
+  }
+
+  /// `None`, `True`, `False`, a number (signed or not) or a string literal.
+  static func isLiteralConstant(_ expression: SyntaxNode) -> Bool {
+    var node = expression.unparenthesized
+    if let unary = UnaryOperationSyntax(node), unary.operatorKind == .minus || unary.operatorKind == .plus {
+      guard let number = ConstantSyntax(unary.operand.unparenthesized), number.isNumber else { return false }
+      node = number.node
+    }
+    return ConstantSyntax(node) != nil
   }
 
   /// `break` or `continue`: the state goes to the loop's exit or head.
@@ -119,12 +137,11 @@ struct StaleStateWalker {
     state = .unreachable
   }
 
-  /// Records that an exception raised here reaches the innermost `try`'s handlers.
-  mutating func noteException() {
-    guard state.reachable, !handlers.isEmpty else { return }
-    var raised = state
-    raised.truncateConditions(to: handlers[handlers.count - 1].depth)
-    handlers[handlers.count - 1].state.formJoin(raised)
+  /// Gives local `name` the taints `taints`; an exception raised from here on reaches the
+  /// innermost `try`'s handlers with it.
+  mutating func setLocal(_ name: String, to taints: Set<Taint>) {
+    state.set(name, to: taints)
+    if !handlers.isEmpty { handlers[handlers.count - 1].state.add(taints, to: name) }
   }
 
   /// Evaluates a test and returns its taints, for the conditions stack.
@@ -172,7 +189,7 @@ struct StaleStateWalker {
       state = start
       for node in matchCase.pattern.descendantsAndSelf {
         if let binding = model.binding(madeBy: node), binding.kind == .matchCapture {
-          state.locals[binding.name] = subject
+          setLocal(binding.name, to: subject)
         }
       }
       pending = subject
@@ -187,7 +204,7 @@ struct StaleStateWalker {
   // MARK: Loops
 
   private mutating func visitWhile(_ statement: WhileSyntax) {
-    let alwaysTrue = Self.isAlwaysTrue(statement.condition)
+    let alwaysTrue = statement.condition.literalTruth == true
     let breaks = iterate { walker in
       let taints = walker.test(statement.condition)
       let exhausted = alwaysTrue ? FlowState.unreachable : walker.state
@@ -247,20 +264,10 @@ struct StaleStateWalker {
     state.formJoin(breaks)
   }
 
-  /// `while True`, `while 1`: the loop ends only by `break`, `return` or an exception.
-  private static func isAlwaysTrue(_ condition: SyntaxNode) -> Bool {
-    guard let constant = ConstantSyntax(condition.unparenthesized) else { return false }
-    switch constant.kind {
-    case .true: return true
-    case .integer: return constant.integerValue.map { $0 != 0 } ?? false
-    default: return false
-    }
-  }
-
   // MARK: Context managers and exceptions
 
   private mutating func visitWith(_ statement: WithSyntax) {
-    var locked = 0
+    let held = heldLocks.count
     var suspendsOnExit = false
     for item in statement.items {
       pending = []
@@ -268,8 +275,7 @@ struct StaleStateWalker {
       if statement.isAsync {
         suspend(Suspension(kind: .asyncWith, node: statement.node))
         if shared.holdsLock(item.contextExpression) {
-          locked += 1
-          locksHeld += 1
+          heldLocks.append(StatePath(item.contextExpression))
         } else {
           suspendsOnExit = true
         }
@@ -277,7 +283,8 @@ struct StaleStateWalker {
       if let target = item.target { assign(target) }
     }
     if let body = statement.body { walk(body) }
-    locksHeld -= locked
+    let locked = heldLocks.count - held
+    heldLocks.removeLast(locked)
     // A lock's `__aexit__` does not suspend; another manager's may. Mixed with a lock, its exit
     // runs while the lock is still held.
     if suspendsOnExit && locked == 0 && state.reachable {
@@ -296,7 +303,7 @@ struct StaleStateWalker {
       state = raised
       pending = []
       if let type = handler.type { evaluate(type) }
-      if let name = handler.name { state.locals[name] = nil }
+      if let name = handler.name { setLocal(name, to: []) }
       if let body = handler.body { walk(body) }
       exit.formJoin(state)
     }

@@ -118,4 +118,33 @@ final class CalleeNameTests: XCTestCase {
       }
     }
   }
+
+  /// `origins(of:cache:)` gives `origins(of:)` for `self.attr` in any method, and for names.
+  func testCachedOriginsAreTheOrigins() {
+    let s = Snippet(
+      """
+      import asyncio
+      lock = asyncio.Lock()
+      class Pool:
+          def __init__(self):
+              self.cm = asyncio.Semaphore(2)
+          async def a(self):
+              async with self.cm:
+                  pass
+          async def b(self):
+              async with self.cm:
+                  self.cm = make()
+              async with lock:
+                  pass
+      """)
+    let cache = ValueNameCache()
+    for _ in 0..<2 {
+      for node in s.nodes(.attribute) + s.nodes(.name) {
+        XCTAssertEqual(s.model.origins(of: node, cache: cache), s.model.origins(of: node), node.text)
+      }
+    }
+    let attribute = s.node(.attribute, "self.cm", 1)
+    XCTAssertEqual(
+      s.model.origins(of: attribute, cache: cache).map(\.call.node.text), ["asyncio.Semaphore(2)", "make()"])
+  }
 }

@@ -84,7 +84,7 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
 
   func testEveryMutatingMethodAndWriteForm() {
     for method in [
-      "append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add", "discard",
+      "append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault", "popitem", "add",
     ] {
       let source = self.method("        n = len(self.items)\n        await source\n        self.items.\(method)(n)\n")
       XCTAssertEqual(findings(source).count, 1, method)
@@ -93,9 +93,11 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       let source = method("        n = len(self.items)\n        await source\n        \(write)\n")
       XCTAssertEqual(findings(source).count, 1, write)
     }
-    // `self.items.x = n` changes another state than `len(self.items)` read.
+    // `self.items.x = n` changes another state than `len(self.items)` read; `discard` and `pop`
+    // with a default cannot fail when another task removed the item first.
     for notAWrite in [
       "self.items.count(n)", "print(self.items, n)", "self.other = n", "refill(self.items, n)", "self.items.x = n",
+      "self.items.discard(n)", "self.items.pop(n, None)",
     ] {
       let source = method("        n = len(self.items)\n        await source\n        \(notAWrite)\n")
       XCTAssertEqual(findings(source).count, 0, notAWrite)
@@ -132,7 +134,7 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     XCTAssertEqual(
       written(
         method(
-          "        if self.a:\n            pass\n        else:\n            await source\n            self.a = 1\n")),
+          "        if self.a:\n            pass\n        else:\n            await source\n            self.a = [1]\n")),
       ["self.a"], "the else branch depends on the test too")
   }
 
@@ -201,6 +203,34 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       .count, 1, "the last __anext__ is an await point")
   }
 
+  func testExceptionsSeeEveryValueOfTheTryBody() {
+    XCTAssertEqual(
+      findings(
+        method(
+          "        try:\n            n = len(items)\n            await source\n            n = 0\n"
+            + "        except OSError:\n            items.append(n)\n")
+      ).count, 1, "a value overwritten later in the body")
+    XCTAssertEqual(
+      findings(
+        method(
+          "        try:\n            try:\n                n = len(items)\n                await source\n"
+            + "                n = 0\n            except KeyError:\n                pass\n"
+            + "        except OSError:\n            items.append(n)\n")
+      ).count, 1, "through an inner try's handler")
+    XCTAssertEqual(
+      findings(
+        method(
+          "        if items:\n            try:\n                await source\n            except OSError:\n"
+            + "                items.pop()\n")
+      ).count, 1, "the enclosing test, made stale in the body")
+    XCTAssertEqual(
+      findings(
+        method(
+          "        try:\n            await source\n            n = len(items)\n        except OSError:\n"
+            + "            items.append(n)\n")
+      ).count, 0, "read after the body's last await")
+  }
+
   func testExceptions() {
     XCTAssertEqual(
       findings(
@@ -232,7 +262,16 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
     XCTAssertFalse(reported("self._lock"), "named lock")
     XCTAssertFalse(reported("LOCK"), "named lock, any case")
     XCTAssertFalse(reported("guard", setup: "guard = asyncio.Lock()\n"), "by its construction")
-    XCTAssertFalse(reported("sem", setup: "sem = asyncio.Semaphore(2)\n"), "semaphores too")
+    XCTAssertTrue(reported("sem", setup: "sem = asyncio.Semaphore(2)\n"), "two tasks may hold a semaphore of 2")
+    XCTAssertTrue(reported("sem", setup: "sem = asyncio.Semaphore(n)\n"), "or of an unknown value")
+    XCTAssertTrue(reported("sem", setup: "sem = asyncio.Semaphore(*n)\n"), "or of an unknown value")
+    XCTAssertFalse(reported("sem", setup: "sem = asyncio.Semaphore(1)\n"), "a semaphore of 1 excludes")
+    XCTAssertFalse(reported("sem", setup: "sem = asyncio.Semaphore()\n"), "1 is the default")
+    XCTAssertFalse(reported("sem", setup: "sem = asyncio.BoundedSemaphore(value=1)\n"), "by keyword")
+    XCTAssertFalse(reported("asyncio.Semaphore()"), "made on the spot")
+    XCTAssertTrue(reported("asyncio.Semaphore(3)"), "made on the spot, for three")
+    XCTAssertTrue(
+      reported("lock", setup: "lock = asyncio.Semaphore(3)\n"), "the construction decides over the name")
     XCTAssertFalse(reported("cond", setup: "cond = asyncio.Condition()\n"), "conditions too")
     XCTAssertFalse(reported("asyncio.Lock()"), "a lock made on the spot")
     XCTAssertFalse(reported("self._locks[key]"), "one lock of many, named by its container")
@@ -252,6 +291,80 @@ final class StateMutatedAcrossAwaitTests: XCTestCase {
       [
         "`items` is read on line 7 and changed on line 8 after leaving the `async with` of line 6; another task may change it in between"
       ])
+  }
+
+  func testConditionWaitLetsGoOfTheCondition() {
+    func reported(_ wait: String) -> Bool {
+      !findings(
+        "import asyncio\ncond = asyncio.Condition()\n"
+          + method(
+            "        async with cond:\n            n = len(items)\n            await \(wait)\n            items.append(n)\n"
+          )
+      ).isEmpty
+    }
+    XCTAssertTrue(reported("cond.wait()"))
+    XCTAssertTrue(reported("cond.wait_for(ready)"))
+    XCTAssertTrue(reported("asyncio.wait_for(cond.wait(), 1)"))
+    XCTAssertFalse(reported("source"), "another await keeps it held")
+    XCTAssertFalse(reported("other.wait()"), "waiting on something else keeps it held")
+    XCTAssertTrue(
+      !findings(
+        method(
+          "        async with self._cond:\n            n = len(items)\n            await self._cond.wait()\n"
+            + "            items.append(n)\n")
+      ).isEmpty, "whatever its name: a lock has no wait, what is waited on is a condition")
+    XCTAssertFalse(
+      !findings(
+        method(
+          "        async with self._lock:\n            async with self._cond:\n                n = len(items)\n"
+            + "                await self._cond.wait()\n                items.append(n)\n")
+      ).isEmpty, "another lock still held")
+  }
+
+  func testAConstantWrittenUnderAStaleTest() {
+    for value in ["True", "False", "None", "0", "-1", "'closed'", "(b'')"] {
+      XCTAssertEqual(
+        findings(method("        if self.open:\n            await source\n            self.open = \(value)\n")).count,
+        0,
+        value)
+    }
+    for value in ["await source", "[]", "self.open + 1", "not self.open", "key"] {
+      XCTAssertEqual(
+        findings(method("        if self.open:\n            await source\n            self.open = \(value)\n")).count,
+        1,
+        value)
+    }
+    XCTAssertEqual(
+      findings(method("        n = self.n\n        await source\n        self.n = n\n        self.n = 0\n")).count, 1,
+      "a constant write after a stale one")
+  }
+
+  func testAMutatingCallOnALocalIsNoRead() {
+    XCTAssertEqual(
+      findings(
+        method("        lst = self.items\n        await source\n        n = lst.pop()\n        self.items.append(n)\n")
+      )
+      .count, 0, "what the local holds after the await is its own business")
+  }
+
+  func testSynchronisationPrimitivesAreNotContainers() {
+    let setup = "import asyncio\nfrom asyncio import Event\nclass D:\n    def __init__(self):\n"
+    func reported(_ construction: String, _ call: String) -> Bool {
+      !findings(
+        setup + "        self.x = \(construction)\n    async def m(self, source):\n        if self.x.is_set():\n"
+          + "            await source\n            self.x.\(call)\n"
+      ).isEmpty
+    }
+    XCTAssertFalse(reported("asyncio.Event()", "clear()"))
+    XCTAssertFalse(reported("Event()", "clear()"), "imported by name")
+    XCTAssertFalse(reported("asyncio.ThreadSafeFlag()", "clear()"))
+    XCTAssertTrue(reported("set()", "clear()"), "a set is a container")
+    XCTAssertTrue(reported("make()", "clear()"), "unknown: taken as a container")
+    XCTAssertFalse(
+      !findings(
+        "import uasyncio\nflag = uasyncio.Event()\nasync def m(source):\n    if flag.is_set():\n"
+          + "        await source\n        flag.clear()\n"
+      ).isEmpty, "MicroPython's, module level")
   }
 
   func testOnlyCoroutinesAreAnalysed() {
