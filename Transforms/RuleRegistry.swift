@@ -4,9 +4,11 @@ import PythonSyntax
 /// Every rule of `Transforms/`, in the order they run and report.
 ///
 /// The order matters only for `finish(in:)`: a rule that weighs another's findings comes after
-/// it (AF103 after AF102; AF101 and AF109 will come before AF103 for the same reason).
+/// it (AF103 after AF102 and AF101, whose inserted awaits are its loops' yields; AF109 will come
+/// before AF103 for the same reason).
 public enum RuleRegistry {
   public static let rules: [any Rule.Type] = [
+    MissingAwait.self,
     BlockingSleep.self,
     LoopWithoutYield.self,
     SwallowedCancellation.self,

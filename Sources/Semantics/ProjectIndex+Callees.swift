@@ -51,28 +51,14 @@ extension SemanticModel {
 
   /// The class statement `receiver` (a `.name`) stands for: the class itself when the name is
   /// bound only by that `class`, or the class whose method has `receiver` as first parameter
-  /// (`self`, `cls`; not in a `@staticmethod`).
+  /// (`self`, `cls`; not in a `@staticmethod`: `instanceClass(of:)`).
   public func classNamed(byReceiver receiver: SyntaxNode) -> SyntaxNode? {
     let bindings = resolve(receiver).bindings
     guard bindings.count == 1 else { return nil }
-    let binding = bindings[0]
-    switch binding.kind {
-    case .class:
-      return binding.node
-    case .parameter:
-      var node = binding.node.parent
-      while let current = node, current.kind != .functionDef, current.kind != .asyncFunctionDef {
-        if current.kind == .lambda { return nil }
-        node = current.parent
-      }
-      guard let function = node.flatMap(FunctionDefSyntax.init),
-        function.parameters?.parameters.first?.node == binding.node,
-        !function.decorators.contains(where: { NameSyntax($0.expression)?.isIdentifier("staticmethod") == true })
-      else { return nil }
-      let scope = scope(of: function.node)
-      return scope.kind == .class ? scope.node : nil
-    default:
-      return nil
+    switch bindings[0].kind {
+    case .class: return bindings[0].node
+    case .parameter: return instanceClass(of: receiver)?.node
+    default: return nil
     }
   }
 

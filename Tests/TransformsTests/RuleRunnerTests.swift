@@ -14,7 +14,7 @@ final class RuleRunnerTests: XCTestCase {
       XCTAssertFalse(rule.summary.isEmpty)
       XCTAssertFalse(rule.rationale.isEmpty)
     }
-    XCTAssertEqual(RuleRegistry.descriptions.map(\.code), ["AF102", "AF103", "AF104"])
+    XCTAssertEqual(RuleRegistry.descriptions.map(\.code), ["AF101", "AF102", "AF103", "AF104"])
     XCTAssertNil(RuleRegistry.rule(code: "AF999"))
   }
 
