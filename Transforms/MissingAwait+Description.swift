@@ -16,8 +16,9 @@ extension MissingAwait {
       local of the same name hides them), of the class (`self.m()`, `Cls.m()`, through base \
       classes), and of other modules of the project, through imports, relative imports and \
       re-exports from a package's `__init__.py` (the project index); for asyncio's own \
-      coroutine functions (`sleep`, `sleep_ms`, `wait_for`, `wait_for_ms`, `gather`, \
-      `open_connection`, `start_server`, `wait`); and for the coroutine methods of objects \
+      coroutine functions (`sleep`, `sleep_ms`, `wait_for`, `wait_for_ms`, `open_connection`, \
+      `start_server`, `wait`, and in MicroPython `gather`: CPython's schedules its arguments at \
+      once and returns a future); and for the coroutine methods of objects \
       asyncio made: `Event.wait`, `ThreadSafeFlag.wait`, `Lock.acquire`, `Condition.wait`, \
       `Semaphore.acquire`, `Queue.get`/`put`, and the stream methods (`read`, `readline`, \
       `readexactly`, `readinto`, `drain`, `wait_closed`, `awrite`) of the reader and writer \

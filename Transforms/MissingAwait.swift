@@ -29,16 +29,31 @@ import Semantics
 public struct MissingAwait: Rule {
   public init() {}
 
+  /// The file's coroutine and generator function names (`awaitableFunctionNames`), computed on
+  /// the first call statement.
+  private var ownAwaitableNames: Set<String>?
+
   /// asyncio's functions that return an awaitable which does nothing until awaited.
   static let asyncioFunctions: QualifiedNameSet = [
-    "asyncio.sleep", "asyncio.sleep_ms", "asyncio.wait_for", "asyncio.wait_for_ms", "asyncio.gather",
-    "asyncio.open_connection", "asyncio.start_server", "asyncio.open_unix_connection", "asyncio.start_unix_server",
-    "asyncio.wait", "asyncio.to_thread",
+    "asyncio.sleep", "asyncio.sleep_ms", "asyncio.wait_for", "asyncio.wait_for_ms", "asyncio.open_connection",
+    "asyncio.start_server", "asyncio.open_unix_connection", "asyncio.start_unix_server", "asyncio.wait",
+    "asyncio.to_thread",
   ]
+
+  /// Also awaitable-only in MicroPython, where it is an `async def`: CPython's `gather` is a
+  /// plain function that schedules its arguments as tasks at once and returns a future, so a
+  /// dropped one still runs them.
+  static let micropythonFunctions: QualifiedNameSet = ["asyncio.gather"]
 
   /// Coroutine methods of objects asyncio makes, as `SemanticModel.inferredNames(ofMember:)`
   /// names them (`asyncio.open_connection.1` is the writer unpacked from its result).
-  static let receiverMethods: QualifiedNameSet = {
+  static let receiverMethods: QualifiedNameSet = QualifiedNameSet(receiverMethodNames)
+
+  /// The method names of `receiverMethods`: a call to any other method needs no origin search
+  /// (which reads the whole class for `self.x.m()`).
+  static let receiverMethodLastNames: Set<String> = Set(receiverMethodNames.compactMap { $0.split(separator: ".").last.map(String.init) })
+
+  private static let receiverMethodNames: [String] = {
     var names = [
       "asyncio.Event.wait", "asyncio.ThreadSafeFlag.wait", "asyncio.Lock.acquire", "asyncio.Condition.wait",
       "asyncio.Condition.wait_for", "asyncio.Condition.acquire", "asyncio.Semaphore.acquire",
@@ -51,7 +66,7 @@ public struct MissingAwait: Rule {
       names += ["read", "readline", "readexactly", "readinto", "readuntil"].map { "\(connect).0.\($0)" }
       names += ["drain", "wait_closed", "awrite", "awritestr", "aclose"].map { "\(connect).1.\($0)" }
     }
-    return QualifiedNameSet(names)
+    return names
   }()
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
@@ -79,22 +94,34 @@ public struct MissingAwait: Rule {
 
   /// Whether `call` returns an awaitable that nothing will run unless awaited: `true` when that
   /// is certain, `false` when it rests on an inferred receiver, `nil` when it does not.
-  private func awaitable(_ call: CallSyntax, in context: RuleContext) -> Bool? {
+  private mutating func awaitable(_ call: CallSyntax, in context: RuleContext) -> Bool? {
     let model = context.model
     let callee = call.callee
     if model.matches(callee, Self.asyncioFunctions) { return true }
-    switch model.calledFunctionKind(callee, index: context.index, path: context.path) {
-    case .coroutine: return true
-    case .generator: return context.dialect == .micropython ? true : nil
-    case .asyncGenerator, .plain, .decorated: return nil
-    case nil: break
+    if model.matches(callee, Self.micropythonFunctions) { return context.dialect == .micropython ? true : nil }
+    if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
+    let unparenthesized = callee.unparenthesized
+    let name = NameSyntax(unparenthesized)?.identifier ?? AttributeSyntax(unparenthesized)?.name
+    guard let name else { return nil }
+    if ownAwaitableNames!.contains(name) || context.index.mayDefineAwaitable(name) {
+      if let certain = definedAwaitable(callee, in: context) { return certain }
     }
-    if callee.unparenthesized.kind == .attribute,
+    if Self.receiverMethodLastNames.contains(name),
       model.inferredNames(ofMember: callee).contains(where: { Self.receiverMethods.contains($0) })
     {
       return false
     }
     return nil
+  }
+
+  /// `awaitable` for a callee the project defines: `true` for a coroutine function (a generator
+  /// function in MicroPython), `nil` otherwise.
+  private func definedAwaitable(_ callee: SyntaxNode, in context: RuleContext) -> Bool? {
+    switch context.model.calledFunctionKind(callee, index: context.index, importer: context.modulePath) {
+    case .coroutine: return true
+    case .generator: return context.dialect == .micropython ? true : nil
+    case .asyncGenerator, .plain, .decorated, nil: return nil
+    }
   }
 
   /// The display-only suggestion for a call outside a coroutine: schedule it as a task, or, in a

@@ -34,6 +34,9 @@ public final class RuleContext {
   /// and names show (DESIGN §3). Decided on first use: most files need no fix at all.
   public private(set) lazy var dialect: Dialect = detectDialect(model, setting: settings.target)
 
+  /// Where the file lives, for the index's relative imports.
+  public private(set) lazy var modulePath: ModulePath = index.modulePath(of: path)
+
   /// The fixes a run with these settings applies.
   public var fixMode: FixMode { settings.unsafeFixes ? .safeAndUnsafe : .safe }
 

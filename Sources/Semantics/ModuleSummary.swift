@@ -51,17 +51,20 @@ public struct ModuleSummary: Hashable, Sendable {
 
   /// The summary of the file `model` describes.
   public init(_ model: SemanticModel) {
+    // Straight off the binding columns: only module-level bindings and those of module-level
+    // classes become `Binding` values.
     var moduleBindings: [String: [Binding]] = [:]
     var classBindings: [ScopeID: [String: [Binding]]] = [:]
-    var classScopes: Set<ScopeID> = []
-    for binding in model.bindings {
-      if binding.scope == .module {
-        moduleBindings[binding.name, default: []].append(binding)
-        if binding.kind == .class, let scope = model.scopeOpened(by: binding.node) { classScopes.insert(scope.id) }
-      }
+    var classScopes: Set<UInt32> = []
+    let module = ScopeID.module.rawValue
+    for index in model.bindingScopes.indices where model.bindingScopes[index] == module {
+      let binding = model.binding(BindingID(UInt32(index)))
+      moduleBindings[binding.name, default: []].append(binding)
+      if binding.kind == .class, let scope = model.scopeIndex(openedBy: binding.node.index) { classScopes.insert(scope) }
     }
     if !classScopes.isEmpty {
-      for binding in model.bindings where classScopes.contains(binding.scope) {
+      for index in model.bindingScopes.indices where classScopes.contains(model.bindingScopes[index]) {
+        let binding = model.binding(BindingID(UInt32(index)))
         classBindings[binding.scope, default: [:]][binding.name, default: []].append(binding)
       }
     }

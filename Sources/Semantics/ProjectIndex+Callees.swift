@@ -9,10 +9,11 @@ extension SemanticModel {
   /// same name hides it), a method of the class of `self`/`cls` (the first parameter of a
   /// method) or of a class named directly (`Client.connect`), searched through bases; or a
   /// function or method of another module of the project, reached through the file's imports
-  /// (relative ones too) and the index's re-exports. `path` is the file's path, for relative
-  /// imports. `nil` when unknown.
-  public func calledFunctionKind(_ callee: SyntaxNode, index: ProjectIndex, path: String) -> FunctionKind? {
+  /// (relative ones too) and the index's re-exports. `importer` is where the file lives
+  /// (`ProjectIndex.modulePath(of:)`), for relative imports. `nil` when unknown.
+  public func calledFunctionKind(_ callee: SyntaxNode, index: ProjectIndex, importer: ModulePath) -> FunctionKind? {
     let node = callee.unparenthesized
+    let path = importer
     switch node.kind {
     case .name:
       let bindings = resolve(node).bindings
@@ -36,7 +37,7 @@ extension SemanticModel {
   }
 
   /// The kind every qualified name of `expression` has in the project, when they agree.
-  private func kindThroughImports(_ expression: SyntaxNode, index: ProjectIndex, path: String) -> FunctionKind? {
+  private func kindThroughImports(_ expression: SyntaxNode, index: ProjectIndex, path: ModulePath) -> FunctionKind? {
     let names = qualifiedNames(of: expression)
     var result: FunctionKind?
     for name in names {
@@ -71,7 +72,7 @@ extension SemanticModel {
     case unknown
   }
 
-  func methodLookup(_ name: String, inClass classNode: SyntaxNode, index: ProjectIndex, path: String, depth: Int)
+  func methodLookup(_ name: String, inClass classNode: SyntaxNode, index: ProjectIndex, path: ModulePath, depth: Int)
     -> MethodLookup
   {
     guard depth < ProjectIndex.maximumDepth, let classSyntax = ClassDefSyntax(classNode),
@@ -102,5 +103,19 @@ extension SemanticModel {
       return .found(kind)
     }
     return .absent
+  }
+}
+
+extension SemanticModel {
+  /// The names of the file's `async def` and generator functions and methods, at any depth: with
+  /// `ProjectIndex.mayDefineAwaitable`, a filter that spares the lookup for calls to any other
+  /// name (most calls).
+  public func awaitableFunctionNames() -> Set<String> {
+    var names: Set<String> = []
+    for binding in bindings where binding.kind == .function {
+      guard let function = FunctionDefSyntax(binding.node) else { continue }
+      if function.isAsync || containsYield(function.node) { names.insert(binding.name) }
+    }
+    return names
   }
 }

@@ -21,7 +21,14 @@ extension ProjectIndex {
   /// summaries cannot tell (a rebinding, a decorator is `.decorated`, not `nil`).
   public func resolve(_ name: QualifiedName, from path: String) -> ProjectSymbol? {
     if modules.isEmpty { return nil }
-    return resolve(name, from: ModulePath(path: path, currentDirectory: currentDirectory), depth: 0)
+    return resolve(name, from: modulePath(of: path), depth: 0)
+  }
+
+  /// `resolve(_:from:)` for an importer whose `modulePath(of:)` is known (rules compute it once
+  /// per file).
+  public func resolve(_ name: QualifiedName, from importer: ModulePath) -> ProjectSymbol? {
+    if modules.isEmpty { return nil }
+    return resolve(name, from: importer, depth: 0)
   }
 
   /// The kind of method `name` of `projectClass`, searched in the class and then its bases in

@@ -24,6 +24,9 @@ public final class ProjectIndex: Sendable {
   let byPath: [[String]: Int]
   let byName: [String: [Int]]
   let currentDirectory: String
+  /// The names of every coroutine and generator function and method of the indexed modules:
+  /// a call to any other name needs no lookup.
+  let awaitableNames: Set<String>
 
   /// An index without modules: only the file's own definitions count.
   public static let empty = ProjectIndex(modules: [], currentDirectory: "/")
@@ -53,6 +56,20 @@ public final class ProjectIndex: Sendable {
       }
       for name in names { byName[name, default: []].append(index) }
     }
+    var awaitableNames: Set<String> = []
+    for module in modules {
+      for (name, member) in module.summary.members {
+        switch member {
+        case .function(.coroutine), .function(.generator): awaitableNames.insert(name)
+        case .class(let summary):
+          for (method, kind) in summary.methods where kind == .coroutine || kind == .generator {
+            awaitableNames.insert(method)
+          }
+        default: break
+        }
+      }
+    }
+    self.awaitableNames = awaitableNames
     self.modules = modules
     self.byPath = byPath
     self.byName = byName
@@ -61,15 +78,23 @@ public final class ProjectIndex: Sendable {
 
   public var moduleCount: Int { modules.count }
 
+  /// Where the file at `path` (as given) lives, as `resolve(_:from:)` takes importers.
+  public func modulePath(of path: String) -> ModulePath {
+    ModulePath(path: path, currentDirectory: currentDirectory)
+  }
+
+  /// Whether some indexed module defines a coroutine or generator function or method `name`.
+  public func mayDefineAwaitable(_ name: String) -> Bool { awaitableNames.contains(name) }
+
   /// The summary of the module at `path`, if indexed.
   public func summary(atPath path: String) -> ModuleSummary? {
-    byPath[ModulePath(path: path, currentDirectory: currentDirectory).components].map { modules[$0].summary }
+    byPath[modulePath(of: path).components].map { modules[$0].summary }
   }
 
   /// The path components of the module `name` means when imported from the file at `path`
   /// (nearest match), if any: for tests and diagnostics.
   public func modulePath(named name: String, from path: String) -> [String]? {
-    let importer = ModulePath(path: path, currentDirectory: currentDirectory)
+    let importer = modulePath(of: path)
     return module(named: name, from: importer).map { modules[$0].path.components }
   }
 
