@@ -99,10 +99,12 @@ public struct MissingAwait: Rule {
     let callee = call.callee
     if model.matches(callee, Self.asyncioFunctions) { return true }
     if model.matches(callee, Self.micropythonFunctions) { return context.dialect == .micropython ? true : nil }
-    if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
     let unparenthesized = callee.unparenthesized
-    let name = NameSyntax(unparenthesized)?.identifier ?? AttributeSyntax(unparenthesized)?.name
-    guard let name else { return nil }
+    if unparenthesized.kind == .name { return definedAwaitable(callee, in: context) }
+    // A method or module attribute: its own name is the function's (no `as` renames it), so a
+    // name no coroutine of the file or the project has needs no lookup.
+    guard let name = AttributeSyntax(unparenthesized)?.name else { return nil }
+    if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
     if ownAwaitableNames!.contains(name) || context.index.mayDefineAwaitable(name) {
       if let certain = definedAwaitable(callee, in: context) { return certain }
     }

@@ -41,7 +41,11 @@ extension SemanticModel {
     let names = qualifiedNames(of: expression)
     var result: FunctionKind?
     for name in names {
-      guard name.components.first != "builtins", case .function(let kind) = index.resolve(name, from: path) else {
+      // The last component is the function's own name (after any `as`): most imported callees
+      // are no coroutine of the project, which the index's name set says before any lookup.
+      guard name.components.first != "builtins", let last = name.lastComponent, index.mayDefineAwaitable(last),
+        case .function(let kind) = index.resolve(name, from: path)
+      else {
         return nil
       }
       if let known = result, known != kind { return nil }
