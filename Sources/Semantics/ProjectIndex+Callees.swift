@@ -10,7 +10,10 @@ extension SemanticModel {
   /// method) or of a class named directly (`Client.connect`), searched through bases; or a
   /// function or method of another module of the project, reached through the file's imports
   /// (relative ones too) and the index's re-exports. `importer` is where the file lives
-  /// (`ProjectIndex.modulePath(of:)`), for relative imports. `nil` when unknown.
+  /// (`ProjectIndex.modulePath(of:)`), for relative imports. `nil` when unknown — and for
+  /// anything reached through the index or an imported base class that is no coroutine or
+  /// generator function: those lookups are skipped for names the index holds no such function
+  /// under (`ProjectIndex.mayDefineAwaitable`), the common case.
   public func calledFunctionKind(_ callee: SyntaxNode, index: ProjectIndex, importer: ModulePath) -> FunctionKind? {
     let node = callee.unparenthesized
     let path = importer
@@ -101,7 +104,7 @@ extension SemanticModel {
       }
       // An imported class: the index knows it or the search stops.
       let names = qualifiedNames(of: expression)
-      guard names.count == 1, case .class(let projectClass) = index.resolve(names[0], from: path),
+      guard names.count == 1, index.mayDefineAwaitable(name), case .class(let projectClass) = index.resolve(names[0], from: path),
         let kind = index.method(name, of: projectClass)
       else { return .unknown }
       return .found(kind)
