@@ -34,7 +34,7 @@ public struct MissingAwait: Rule {
   private var ownAwaitableNames: Set<String>?
 
   /// asyncio's functions that return an awaitable which does nothing until awaited.
-  static let asyncioFunctions: QualifiedNameSet = [
+  static let asyncioFunctionNames = [
     "asyncio.sleep", "asyncio.sleep_ms", "asyncio.wait_for", "asyncio.wait_for_ms", "asyncio.open_connection",
     "asyncio.start_server", "asyncio.open_unix_connection", "asyncio.start_unix_server", "asyncio.wait",
     "asyncio.to_thread",
@@ -44,6 +44,9 @@ public struct MissingAwait: Rule {
   /// plain function that schedules its arguments as tasks at once and returns a future, so a
   /// dropped one still runs them.
   static let micropythonFunctions: QualifiedNameSet = ["asyncio.gather"]
+
+  /// Both lists, matched at once (one name resolution per call).
+  static let asyncioAwaitables = QualifiedNameSet(asyncioFunctionNames + ["asyncio.gather"])
 
   /// Coroutine methods of objects asyncio makes, as `SemanticModel.inferredNames(ofMember:)`
   /// names them (`asyncio.open_connection.1` is the writer unpacked from its result).
@@ -97,8 +100,9 @@ public struct MissingAwait: Rule {
   private mutating func awaitable(_ call: CallSyntax, in context: RuleContext) -> Bool? {
     let model = context.model
     let callee = call.callee
-    if model.matches(callee, Self.asyncioFunctions) { return true }
-    if model.matches(callee, Self.micropythonFunctions) { return context.dialect == .micropython ? true : nil }
+    if let function = model.match(callee, in: Self.asyncioAwaitables) {
+      return !Self.micropythonFunctions.contains(function) || context.dialect == .micropython ? true : nil
+    }
     let unparenthesized = callee.unparenthesized
     if unparenthesized.kind == .name { return definedAwaitable(callee, in: context) }
     // A method or module attribute: its own name is the function's (no `as` renames it), so a

@@ -51,34 +51,40 @@ public struct ModuleSummary: Hashable, Sendable {
 
   /// The summary of the file `model` describes.
   public init(_ model: SemanticModel) {
-    // Straight off the binding columns: only module-level bindings and those of module-level
-    // classes become `Binding` values.
-    var moduleBindings: [String: [Binding]] = [:]
-    var classBindings: [ScopeID: [String: [Binding]]] = [:]
-    var classScopes: Set<UInt32> = []
+    // Straight off the binding columns, grouped by interned symbol: only module-level bindings
+    // and those of module-level classes become `Binding` values, and each name one `String`.
     let module = ScopeID.module.rawValue
+    var moduleGroups: [UInt32: [BindingID]] = [:]
+    var classScopes: Set<UInt32> = []
     for index in model.bindingScopes.indices where model.bindingScopes[index] == module {
-      let binding = model.binding(BindingID(UInt32(index)))
-      moduleBindings[binding.name, default: []].append(binding)
-      if binding.kind == .class, let scope = model.scopeIndex(openedBy: binding.node.index) { classScopes.insert(scope) }
+      moduleGroups[model.bindingSymbols[index], default: []].append(BindingID(UInt32(index)))
+      if model.bindingKinds[index] == .class, let scope = model.scopeIndex(openedBy: model.bindingNodes[index]) {
+        classScopes.insert(scope)
+      }
     }
+    var classGroups: [UInt32: [UInt32: [BindingID]]] = [:]
     if !classScopes.isEmpty {
       for index in model.bindingScopes.indices where classScopes.contains(model.bindingScopes[index]) {
-        let binding = model.binding(BindingID(UInt32(index)))
-        classBindings[binding.scope, default: [:]][binding.name, default: []].append(binding)
+        let id = BindingID(UInt32(index))
+        classGroups[model.bindingScopes[index], default: [:]][model.bindingSymbols[index], default: []].append(id)
       }
     }
     var members: [String: Member] = [:]
-    for (name, bindings) in moduleBindings {
-      members[name] = Self.member(bindings, in: model) { classNode in
-        let scope = model.scopeOpened(by: classNode)?.id
-        return ClassSummary(classNode, bindings: scope.flatMap { classBindings[$0] } ?? [:], in: model)
+    for bindings in Self.named(moduleGroups, in: model) {
+      members[bindings[0].name] = Self.member(bindings, in: model) { classNode in
+        let groups = model.scopeIndex(openedBy: classNode.index).flatMap { classGroups[$0] } ?? [:]
+        return ClassSummary(classNode, bindings: Self.named(groups, in: model), in: model)
       }
     }
     self.members = members
     wildcardImports = model.imports.compactMap { record in
       record.isWildcard && model.scope(of: record.node).kind == .module ? record.moduleName : nil
     }
+  }
+
+  /// The groups of binding numbers as `Binding` values, one group per name.
+  static func named(_ groups: [UInt32: [BindingID]], in model: SemanticModel) -> [[Binding]] {
+    groups.values.map { group in group.map { model.binding($0) } }
   }
 
   /// What the module-level bindings `bindings` of one name make of it.
@@ -133,10 +139,12 @@ public struct ClassSummary: Hashable, Sendable {
     self.bases = bases
   }
 
-  init(_ classNode: SyntaxNode, bindings: [String: [Binding]], in model: SemanticModel) {
+  /// `bindings`: the class body's bindings, one group per name.
+  init(_ classNode: SyntaxNode, bindings: [[Binding]], in model: SemanticModel) {
     var methods: [String: FunctionKind] = [:]
     var otherNames: Set<String> = []
-    for (name, group) in bindings {
+    for group in bindings {
+      let name = group[0].name
       if let kind = model.functionKind(of: group) { methods[name] = kind } else { otherNames.insert(name) }
     }
     self.methods = methods
