@@ -54,7 +54,7 @@ public struct MissingAwait: Rule {
 
   /// The method names of `receiverMethods`: a call to any other method needs no origin search
   /// (which reads the whole class for `self.x.m()`).
-  static let receiverMethodLastNames: Set<String> = Set(receiverMethodNames.compactMap { $0.split(separator: ".").last.map(String.init) })
+  static let receiverMethodLastNames = Set(receiverMethodNames.compactMap { QualifiedName($0).lastComponent })
 
   private static let receiverMethodNames: [String] = {
     var names = [

@@ -104,7 +104,8 @@ extension SemanticModel {
       }
       // An imported class: the index knows it or the search stops.
       let names = qualifiedNames(of: expression)
-      guard names.count == 1, index.mayDefineAwaitable(name), case .class(let projectClass) = index.resolve(names[0], from: path),
+      guard names.count == 1, index.mayDefineAwaitable(name),
+        case .class(let projectClass) = index.resolve(names[0], from: path),
         let kind = index.method(name, of: projectClass)
       else { return .unknown }
       return .found(kind)

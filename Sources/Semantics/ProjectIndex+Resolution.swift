@@ -17,8 +17,9 @@ extension ProjectIndex {
   static let maximumDepth = 16
 
   /// What `name` (as the file at `path` imports it: `pkg.net.send`, or relative `.net.send`)
-  /// is in the project; `nil` when it leads outside the indexed modules or to something the
-  /// summaries cannot tell (a rebinding, a decorator is `.decorated`, not `nil`).
+  /// is in the project; `nil` when it leads outside the indexed modules or to a name the
+  /// summaries cannot tell (bound by an assignment, rebound). A decorated def is
+  /// `.function(.decorated)`, not `nil`.
   public func resolve(_ name: QualifiedName, from path: String) -> ProjectSymbol? {
     if modules.isEmpty { return nil }
     return resolve(name, from: modulePath(of: path), depth: 0)

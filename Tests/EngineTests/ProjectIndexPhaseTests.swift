@@ -19,7 +19,9 @@ final class ProjectIndexPhaseTests: XCTestCase {
       return (0..<UInt32(tree.nodeCount)).compactMap { position -> Finding? in
         let node = tree.node(position)
         guard node.kind == .expressionStatement, let call = node.children.first(where: { _ in true })?.asCall,
-          model.qualifiedNames(of: call.callee).contains(where: { index.resolve($0, from: importer) == .function(.coroutine) })
+          model.qualifiedNames(of: call.callee).contains(where: {
+            index.resolve($0, from: importer) == .function(.coroutine)
+          })
         else { return nil }
         let start = call.node.textRange.lowerBound
         return Finding(

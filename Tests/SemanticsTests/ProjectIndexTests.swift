@@ -97,7 +97,8 @@ final class ProjectIndexTests: XCTestCase {
     let worker = "/w/pkg/sub/worker.py"
     XCTAssertEqual(project.resolve(QualifiedName("..util.flush"), from: worker), .function(.coroutine))
     XCTAssertEqual(project.resolve(QualifiedName("..net.send"), from: worker), .function(.coroutine))
-    XCTAssertEqual(project.resolve(QualifiedName("..send"), from: worker), .function(.coroutine), "the package's re-export")
+    XCTAssertEqual(
+      project.resolve(QualifiedName("..send"), from: worker), .function(.coroutine), "the package's re-export")
     XCTAssertEqual(project.resolve(QualifiedName(".worker.flush"), from: worker), .function(.coroutine))
     XCTAssertNil(project.resolve(QualifiedName("....too.far"), from: worker))
     // From a package's __init__, `.` is the package itself.
