@@ -22,7 +22,7 @@ extension MissingAwait {
       asyncio made: `Event.wait`, `ThreadSafeFlag.wait`, `Lock.acquire`, `Condition.wait`, \
       `Semaphore.acquire`, `Queue.get`/`put`, and the stream methods (`read`, `readline`, \
       `readexactly`, `readinto`, `drain`, `wait_closed`, `awrite`) of the reader and writer \
-      `open_connection` returns. In MicroPython files a plain generator function counts too: \
+      `open_connection` returns or a `start_server` client callback receives. In MicroPython files a plain generator function counts too: \
       MicroPython's asyncio awaits generators, and many of its own coroutines are generators.
 
       Only statements are findings: a call passed to `create_task`, `gather`, `wait_for` or \

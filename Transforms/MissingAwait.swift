@@ -15,7 +15,9 @@ import Semantics
 ///   imports and re-exports (`SemanticModel.calledFunctionKind`, `ProjectIndex`);
 /// - one of asyncio's coroutine functions by qualified name (`asyncio.sleep`, `sleep_ms`, …);
 /// - a method of a receiver made by an asyncio constructor (`ev = asyncio.Event()` then
-///   `ev.wait()`; the writer of `open_connection`), through `SemanticModel.inferredNames`.
+///   `ev.wait()`; the writer of `open_connection`), through `SemanticModel.inferredNames`, or
+///   of the reader and writer a server's client callback receives
+///   (`MissingAwait+ServerCallbacks.swift`).
 /// A plain generator function counts only in MicroPython files: MicroPython's asyncio awaits
 /// generators (its own `sleep` is one), while in CPython such a call is a generator nobody
 /// iterates — a no-op, but not a missing `await` (awaiting it would raise).
@@ -32,6 +34,8 @@ public struct MissingAwait: Rule {
   /// The file's coroutine and generator function names (`awaitableFunctionNames`), computed on
   /// the first call statement.
   private var ownAwaitableNames: Set<String>?
+  /// The file's server client callbacks (`serverCallbacks(in:)`), computed on first need.
+  private var serverCallbacks: Set<UInt32>?
 
   /// asyncio's functions that return an awaitable which does nothing until awaited.
   static let asyncioFunctionNames = [
@@ -112,8 +116,12 @@ public struct MissingAwait: Rule {
     if ownAwaitableNames!.contains(name) || context.index.mayDefineAwaitable(name) {
       if let certain = definedAwaitable(callee, in: context) { return certain }
     }
-    if Self.receiverMethodLastNames.contains(name),
-      model.inferredNames(ofMember: callee).contains(where: { Self.receiverMethods.contains($0) })
+    guard Self.receiverMethodLastNames.contains(name) else { return nil }
+    if model.inferredNames(ofMember: callee).contains(where: { Self.receiverMethods.contains($0) }) { return false }
+    if serverCallbacks == nil { serverCallbacks = Self.serverCallbacks(in: model) }
+    if !serverCallbacks!.isEmpty, let receiver = AttributeSyntax(unparenthesized)?.value.unparenthesized,
+      let origin = Self.streamParameterOrigin(of: receiver, callbacks: serverCallbacks!, in: model),
+      Self.receiverMethods.contains(origin.appending(name))
     {
       return false
     }
