@@ -170,11 +170,9 @@ extension SemanticModel {
   /// What calling `function` gives. `@staticmethod` and `@classmethod` change how a method is
   /// bound, not what it returns; any other decorator makes it `.decorated`.
   public func functionKind(of function: FunctionDefSyntax) -> FunctionKind {
-    for decorator in function.decorators {
-      let expression = decorator.expression.unparenthesized
-      guard NameSyntax(expression).map({ $0.isIdentifier("staticmethod") || $0.isIdentifier("classmethod") }) == true,
-        case .builtin = resolve(expression)
-      else { return .decorated }
+    // Decorators are a def's first children; most defs have none, and listing them allocates.
+    if function.node.child(at: 0)?.kind == .decorator {
+      if let kind = decoratedKind(function) { return kind }
     }
     switch flavor(of: function) {
     case .coroutine: return .coroutine
@@ -182,6 +180,17 @@ extension SemanticModel {
     case .generator: return .generator
     case .plain: return .plain
     }
+  }
+
+  /// `.decorated` when a decorator of `function` is not `staticmethod` or `classmethod`.
+  private func decoratedKind(_ function: FunctionDefSyntax) -> FunctionKind? {
+    for decorator in function.decorators {
+      let expression = decorator.expression.unparenthesized
+      guard NameSyntax(expression).map({ $0.isIdentifier("staticmethod") || $0.isIdentifier("classmethod") }) == true,
+        case .builtin = resolve(expression)
+      else { return .decorated }
+    }
+    return nil
   }
 
   /// A class's base expression as the index follows it; `nil` for `object` (every class has it).
