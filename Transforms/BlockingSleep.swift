@@ -48,21 +48,21 @@ public struct BlockingSleep: Rule {
     guard context.model.scope(of: node).kind != .comprehension else { return nil }
     let replacement = sleep.replacement(for: argument, dialect: context.dialect)
     guard let reference = context.asyncio(replacement.member, at: node) else { return nil }
-    // Already awaited (`await time.sleep(1)`, `await (time.sleep(1))`): the whole await
-    // expression is replaced, so the result is not awaited twice.
-    let awaited = Self.awaitExpression(around: node)
-    let parenthesize = awaited == nil && Self.needsParentheses(node)
+    // Already awaited (`await time.sleep(1)`, `await (  # why⏎ time.sleep(1))`): only the
+    // call changes, so the result is not awaited twice and whatever sits between the `await`
+    // and the call (brackets, comments) stays.
+    let isAwaited = Self.awaitExpression(around: node) != nil
+    let parenthesize = !isAwaited && Self.needsParentheses(node)
     let bytes = node.tree.source.bytes
     let callRange = node.textRange
-    let editRange = awaited?.textRange ?? callRange
     let calleeEnd = Int(call.callee.textRange.upperBound)
     let argumentRange = argument.textRange
-    var text = Array(((parenthesize ? "(" : "") + "await " + reference.expression).utf8)
+    var text = Array(((parenthesize ? "(" : "") + (isAwaited ? "" : "await ") + reference.expression).utf8)
     text += bytes[calleeEnd..<Int(argumentRange.lowerBound)]
     text += replacement.argument.text(for: argument)
     text += bytes[Int(argumentRange.upperBound)..<Int(callRange.upperBound)]
     if parenthesize { text += Array(")".utf8) }
-    let edits = [Edit(range: editRange, replacement: text)] + reference.importEdits
+    let edits = [Edit(range: callRange, replacement: text)] + reference.importEdits
     let shown = "await \(reference.expression)(\(replacement.argument.display(for: argument)))"
     return Fix(message: "Replace with `\(shown)`", applicability: .safe, edits: edits)
   }

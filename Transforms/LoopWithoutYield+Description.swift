@@ -4,7 +4,8 @@ import PythonSyntax
 extension LoopWithoutYield {
   public static let description = RuleDescription(
     code: "AF103", name: "loop-without-yield",
-    summary: "A `while` loop in a coroutine that never awaits and can run unboundedly starves every other task",
+    summary:
+      "A loop in a coroutine that never awaits and can run unboundedly, or makes blocking calls, starves other tasks",
     rationale: """
       A coroutine gives the event loop a turn only at an await point. A `while True:` loop, or a \
       loop polling a flag, a pin or a UART (`while not uart.any(): pass`), that never awaits keeps \
@@ -15,6 +16,12 @@ extension LoopWithoutYield {
       method of the object they test) are bounded and not reported; neither is a loop whose body \
       always leaves in its first iteration. A blocking sleep in the body that AF102 converts \
       counts as the loop's await point.
+
+      A `for` loop ends after its items, but one whose body makes a long synchronous call \
+      (AF109's list: a camera frame, a socket read, an HTTP request) holds the thread for all of \
+      them: `for i in range(100): sensor.snapshot().save(…)` stops every task for a hundred \
+      frames. Such a loop without an await point is reported too; a `for` loop without blocking \
+      calls is not.
 
       The fix inserts `await asyncio.sleep_ms(0)` (CPython: `await asyncio.sleep(0)`) as the first \
       statement of the body, so that every iteration yields, including those that end in \
@@ -52,6 +59,14 @@ extension LoopWithoutYield {
                 if item is None:
                     continue
                 handle(item)
+        """),
+      RuleExample(
+        """
+        import sensor
+
+        async def burst(n):
+            ↓for i in range(n):
+                sensor.snapshot().save("/sd/%d.jpg" % i)
         """),
     ],
     nonTriggeringExamples: [
@@ -113,6 +128,22 @@ extension LoopWithoutYield {
                     pass
             return worker
         """),
+      RuleExample(
+        """
+        async def blink(leds):
+            for led in leds:
+                led.toggle()
+        """),
+      RuleExample(
+        """
+        import asyncio
+        import sensor
+
+        async def burst(n):
+            for i in range(n):
+                sensor.snapshot().save("/sd/%d.jpg" % i)
+                await asyncio.sleep_ms(0)
+        """),
     ],
     corrections: [
       RuleCorrection(
@@ -167,7 +198,31 @@ extension LoopWithoutYield {
                     continue
                 handle(uart.read())
         """),
+      RuleCorrection(
+        """
+        import asyncio
+        import socket
+
+        async def send_all(chunks):
+            s = socket.socket()
+            ↓for chunk in chunks:
+                if not chunk:
+                    continue
+                s.send(chunk)
+        """,
+        """
+        import asyncio
+        import socket
+
+        async def send_all(chunks):
+            s = socket.socket()
+            for chunk in chunks:
+                await asyncio.sleep(0)
+                if not chunk:
+                    continue
+                s.send(chunk)
+        """),
     ],
     fixAvailability: .sometimes(.safe),
-    nodeKinds: [.whileStatement])
+    nodeKinds: [.whileStatement, .forStatement])
 }

@@ -2,50 +2,104 @@ import Engine
 import PythonSyntax
 import Semantics
 
-/// AF103 loop-without-yield: a `while` loop in a coroutine that never reaches an await point and
-/// can run unboundedly starves every other task; the fix makes each iteration yield.
+/// AF103 loop-without-yield: a loop in a coroutine that never reaches an await point and can
+/// run unboundedly (a `while`), or holds the thread for every item (a `for` making blocking
+/// calls), starves every other task; the fix makes each iteration yield.
 ///
-/// A loop is a candidate when neither its condition nor its body holds an await point of the
-/// coroutine's own code (`await`, `async for`, `async with`, an async comprehension; a `yield` of
-/// an async generator also counts, since it hands control to the consumer), and `LoopAnalysis`
-/// finds it unbounded: an always-true condition, or a busy-wait on state its body never changes.
+/// A loop is a candidate when its body (and a `while` loop's condition) holds no await point of
+/// the coroutine's own code (`await`, `async for`, `async with`, an async comprehension; a
+/// `yield` of an async generator also counts, since it hands control to the consumer), and:
+/// - a `while` loop: `LoopAnalysis` finds it unbounded: an always-true condition, or a
+///   busy-wait on state its body never changes;
+/// - a `for` loop: its body makes one of AF109's blocking calls (`RuleContext.blockingCall`) in
+///   its own code — not in a nested function, and not in a nested `for` loop's body, which is
+///   that loop's finding and yield. A bounded `for` over items without blocking calls is fine:
+///   it ends after its items, and each pass is as short as a straight-line coroutine.
 ///
 /// Candidates are decided in `finish(in:)`, after the walk, because a fix of another rule may give
 /// the loop its await point: a blocking sleep AF102 converts (`time.sleep(1)` → `await
 /// asyncio.sleep_ms(1000)`) makes the loop yield, so the loop is not reported and does not get a
 /// second yield. Extension point: every rule that calls `RuleContext.noteAwaitPoint` for its fix
-/// (AF101's missing `await` will) is counted the same way, with no change here. AF109's blocking
-/// calls in `for` loops will join by adding `.forStatement` to the node kinds and asking the
-/// context for the calls AF109 noted in the body.
+/// (AF101's missing `await` will) is counted the same way, with no change here.
 public struct LoopWithoutYield: Rule {
-  private var candidates: [(loop: WhileSyntax, body: BlockSyntax, reason: LoopAnalysis.Unbounded)] = []
+  private enum Candidate {
+    case whileLoop(WhileSyntax, body: BlockSyntax, reason: LoopAnalysis.Unbounded)
+    case forLoop(ForSyntax, body: BlockSyntax)
+  }
+
+  private var candidates: [Candidate] = []
 
   public init() {}
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
-    guard let loop = WhileSyntax(node), let body = loop.body, model.enclosingCoroutine(of: node) != nil,
+    guard model.enclosingCoroutine(of: node) != nil else { return }
+    if let loop = WhileSyntax(node), let body = loop.body,
       !model.containsAwaitPoint(loop.condition, countingYields: true),
       !model.containsAwaitPoint(body.node, countingYields: true),
       let reason = LoopAnalysis(model: model).unboundedness(of: loop, body: body)
-    else { return }
-    candidates.append((loop, body, reason))
+    {
+      candidates.append(.whileLoop(loop, body: body, reason: reason))
+    } else if let loop = ForSyntax(node), !loop.isAsync, let body = loop.body,
+      !model.containsAwaitPoint(body.node, countingYields: true)
+    {
+      candidates.append(.forLoop(loop, body: body))
+    }
   }
 
   public mutating func finish(in context: RuleContext) {
-    for (loop, body, reason) in candidates
-    where !context.fixAddsAwaitPoint(in: loop.condition) && !context.fixAddsAwaitPoint(in: body.node) {
-      let keyword = loop.node.firstToken
-      let header = "`while \(Self.shortText(of: loop.condition))`"
+    for candidate in candidates {
+      let loop: SyntaxNode
+      let body: BlockSyntax
       let message: String
-      switch reason {
-      case .alwaysTrue: message = "\(header) loop never awaits, blocking the event loop"
-      case .busyWait: message = "\(header) busy-waits without awaiting, blocking the event loop"
+      switch candidate {
+      case .whileLoop(let whileLoop, let whileBody, let reason):
+        if context.fixAddsAwaitPoint(in: whileLoop.condition) { continue }
+        let header = "`while \(Self.shortText(of: whileLoop.condition))`"
+        switch reason {
+        case .alwaysTrue: message = "\(header) loop never awaits, blocking the event loop"
+        case .busyWait: message = "\(header) busy-waits without awaiting, blocking the event loop"
+        }
+        (loop, body) = (whileLoop.node, whileBody)
+      case .forLoop(let forLoop, let forBody):
+        guard let iterable = forLoop.iterable, Self.makesBlockingCall(forLoop, body: forBody, in: context) else {
+          continue
+        }
+        let header = "`for \(Self.shortText(of: forLoop.target)) in \(Self.shortText(of: iterable))`"
+        message = "\(header) loop makes blocking calls without awaiting, blocking the event loop"
+        (loop, body) = (forLoop.node, forBody)
       }
+      if context.fixAddsAwaitPoint(in: body.node) { continue }
       context.report(
-        Self.description, message: message, range: context.tree.tokens.textRange(keyword),
+        Self.description, message: message, range: context.tree.tokens.textRange(loop.firstToken),
         fixes: Self.fix(for: body, in: context).map { [$0] } ?? [])
     }
+  }
+
+  /// Whether `body` makes a blocking call that is the loop's own: in the loop's function, and
+  /// with no `for` loop's body in between (the nested loop yields for it, or is reported).
+  private static func makesBlockingCall(_ loop: ForSyntax, body: BlockSyntax, in context: RuleContext) -> Bool {
+    let model = context.model
+    let function = model.enclosingFunction(of: loop.node)
+    let tree = context.tree
+    let end = body.node.index + body.node.subtreeSize
+    return (body.node.index..<end).contains { index in
+      guard tree.nodeKinds[Int(index)] == .call else { return false }
+      let node = tree.node(index)
+      guard let call = CallSyntax(node) else { return false }
+      return model.enclosingFunction(of: node) == function && innermostForBody(of: node) == body.node
+        && context.blockingCall(call) != nil
+    }
+  }
+
+  /// The body block of the innermost sync `for` loop whose body holds `node`.
+  private static func innermostForBody(of node: SyntaxNode) -> SyntaxNode? {
+    var child = node
+    while let parent = child.parent {
+      if parent.kind == .forStatement, child.kind == .block { return child }
+      child = parent
+    }
+    return nil
   }
 
   /// `await asyncio.sleep_ms(0)` (CPython: `await asyncio.sleep(0)`) as the body's first

@@ -37,6 +37,18 @@ public final class RuleContext {
   /// Where the file lives, for the index's relative imports.
   public private(set) lazy var modulePath: ModulePath = index.modulePath(of: path)
 
+  /// The file's callback registrations (`.irq(…)`, `micropython.schedule(…)`, the configured
+  /// `interrupt-registrars`, …), found on first use and shared by the rules that follow code
+  /// into interrupt handlers (AF105, AF108).
+  public private(set) lazy var interruptRegistrations: [InterruptRegistration] = model.interruptRegistrations(
+    configured: settings.interruptRegistrars.map {
+      RegistrarSpecification(call: $0.call, handlerPosition: $0.handlerPosition, handlerKeyword: $0.handlerKeyword)
+    })
+
+  /// The file's call graph, shared so that functions followed by one rule are not resolved again
+  /// by the next.
+  public private(set) lazy var callGraph = CallGraph(model)
+
   /// The fixes a run with these settings applies.
   public var fixMode: FixMode { settings.unsafeFixes ? .safeAndUnsafe : .safe }
 
@@ -73,6 +85,21 @@ public final class RuleContext {
       node.index <= point.index && point.index < end && model.enclosingFunction(of: point) == function
         && finding.fix(for: fixMode) != nil && !suppressions.suppresses(finding)
     }
+  }
+
+  /// AF109's list of blocking calls for this file (the settings' `blocking-calls` applied),
+  /// built on first use.
+  private lazy var blockingCalls = BlockingCalls(changes: settings.blockingCalls, model: model)
+
+  /// The long synchronous call `call` makes (AF109's list: `sensor.snapshot()`, a blocking
+  /// socket's `recv`, `urequests.get`, …), or `nil`; wherever it is, in a coroutine or not.
+  ///
+  /// AF109 reports these calls in coroutines; AF103 asks it for the calls in a `for` loop's
+  /// body, which make the loop hold the thread for every item. Asked rather than noted by AF109
+  /// (as `noteAwaitPoint` is by fixes), so that AF103's findings do not depend on whether AF109
+  /// is selected or its finding suppressed: the call blocks either way.
+  func blockingCall(_ call: CallSyntax) -> BlockingCallEntry? {
+    blockingCalls.match(call)
   }
 
   // MARK: Fix helpers

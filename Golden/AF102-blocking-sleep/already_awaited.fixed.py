@@ -5,6 +5,13 @@ import time
 async def main():
     # Already awaited (a TypeError when it runs): the fix must not await twice.
     await asyncio.sleep(0.1)
-    x = await asyncio.sleep(2)  # trailing comment kept
+    x = await (asyncio.sleep(2))  # trailing comment kept
     y = (await asyncio.sleep(3)) or 1
     return x, y
+
+
+async def commented():
+    # Comments between the await and the call stay where they are.
+    await (  # the hardware needs a pause here
+        asyncio.sleep(0.5)
+    )

@@ -8,3 +8,10 @@ async def main():
     x = await (time.sleep(2))  # trailing comment kept
     y = (await time.sleep(3)) or 1
     return x, y
+
+
+async def commented():
+    # Comments between the await and the call stay where they are.
+    await (  # the hardware needs a pause here
+        time.sleep(0.5)
+    )

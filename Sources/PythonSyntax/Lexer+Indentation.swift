@@ -9,7 +9,10 @@ extension Lexer {
   mutating func beginLine() -> Bool {
     var column = 0
     var alternateColumn = 0
-    // A backslash continuation inside the indentation: the first one fixes the line's column.
+    // A backslash continuation inside the indentation: the first one after some indentation
+    // fixes the line's column; one at column 0 does not, and counting goes on over the next
+    // physical line (CPython keeps `cont_line_col` as an int whose 0 means "not set", so
+    // `\\⏎  y` is indented by 2 and `  \\⏎y` by 2 as well).
     var continuationColumn: Int? = nil
     scan: while position < end {
       switch bytes[position] {
@@ -28,7 +31,7 @@ extension Lexer {
       case UInt8(ascii: "\\"):
         let length = lineBreakLength(at: position + 1)
         guard length > 0 else { break scan }
-        if continuationColumn == nil { continuationColumn = column }
+        if continuationColumn == nil && column > 0 { continuationColumn = column }
         position += 1 + length
       default:
         break scan
@@ -75,6 +78,15 @@ extension Lexer {
       if alternateColumn <= alternateIndentColumns[alternateIndentColumns.count - 1] {
         reportInconsistentTabs()
       }
+      // CPython's tokenizer holds 100 levels (MAXINDENT) and refuses the 100th indent. The
+      // stack still grows here, so the tree keeps the file's structure past the error.
+      if indentColumns.count == Self.maximumIndentationLevel {
+        var lineStart = position
+        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") && bytes[lineStart - 1] != UInt8(ascii: "\r") {
+          lineStart -= 1
+        }
+        report("too many levels of indentation", from: lineStart)
+      }
       indentColumns.append(column)
       alternateIndentColumns.append(alternateColumn)
       emitLayout(.indent, from: leadingStart, to: leadingStart)
@@ -91,6 +103,9 @@ extension Lexer {
       }
     }
   }
+
+  /// The first indentation level CPython refuses (its `MAXINDENT` is 100, counting level 0).
+  static let maximumIndentationLevel = 100
 
   private mutating func reportInconsistentTabs() {
     report("inconsistent use of tabs and spaces in indentation", from: position)

@@ -181,7 +181,11 @@ extension Parser {
     let entryMarker = mark()
     let firstIsStarred = current == .star
     parseStarNamedExpression()
-    if eat(.colon) {
+    if current == .colon {
+      // A key is an `expression`: `{x := 1: 2}` and `{*a: 1}` are not dict displays (a
+      // parenthesized walrus is a `.parenthesized` node and fine).
+      if let last = nodeKinds.last, last == .namedExpression || last == .starred { error("invalid syntax") }
+      bump()
       parseExpression()
       if atComprehensionFor() {
         parseComprehensionClauses()

@@ -17,8 +17,13 @@ extension Parser {
   /// sequence (`case a, *rest:`).
   mutating func parseCasePatterns() {
     let marker = mark()
+    let startsWithStar = at(.star)
     parseMaybeStarPattern()
-    guard at(.comma) else { return }
+    guard at(.comma) else {
+      // `case *rest:`: a star pattern only exists inside a sequence pattern.
+      if startsWithStar { error("invalid syntax") }
+      return
+    }
     var progress = LoopProgress()
     while at(.comma) && progress.advanced(self) {
       bump()

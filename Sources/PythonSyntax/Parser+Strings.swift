@@ -17,6 +17,7 @@ extension Parser {
       switch current {
       case .string:
         if stringIsBytes(position) { sawBytes = true } else { sawText = true }
+        if let problem = stringLiteralError(position) { error(problem) }
         bump()
       case .fStringStart:
         sawText = true
@@ -53,14 +54,24 @@ extension Parser {
     return false
   }
 
+  /// Whether f- or t-string start token `index` has an `r` in its prefix.
+  private func formattedStringIsRaw(_ index: UInt32) -> Bool {
+    let range = tokens.textRange(index)
+    return source.bytes[Int(range.lowerBound)..<Int(range.upperBound)].contains { $0 | 0x20 == UInt8(ascii: "r") }
+  }
+
   /// From an f-/t-string start token through its end token: literal text and replacement fields
   /// (`field` nodes). An unterminated string ends where the lexer stopped it.
   private mutating func parseFormattedStringBody(field: NodeKind) {
+    let isRaw = formattedStringIsRaw(position)
     bump()
     var progress = LoopProgress()
     while progress.advanced(self) {
       switch current {
-      case .fStringMiddle, .tStringMiddle, .error:
+      case .fStringMiddle, .tStringMiddle:
+        if !isRaw, let problem = formattedStringMiddleError(position) { error(problem) }
+        bump()
+      case .error:
         bump()
       case .leftBrace:
         parseReplacementField(field)
@@ -99,6 +110,11 @@ extension Parser {
     _ = eat(.equal)
     if eat(.exclamation) {
       if current == .name {
+        let range = tokens.textRange(position)
+        let conversion = String(decoding: source.bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
+        if conversion != "s" && conversion != "r" && conversion != "a" {
+          error("\(stringKind): invalid conversion character '\(conversion)': expected 's', 'r', or 'a'")
+        }
         bump()
       } else {
         error("\(stringKind): missing conversion character")

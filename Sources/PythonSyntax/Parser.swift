@@ -243,11 +243,8 @@ struct Parser {
       sizes[pre] = nodeSubtreeSizes[post]
       parents[pre] = postParent[post] >= 0 ? preIndex[postParent[post]] : UInt32.max
     }
-    var allDiagnostics = lexerDiagnostics
-    allDiagnostics.append(contentsOf: diagnostics)
-    allDiagnostics.sort { $0.offset < $1.offset }
     return SyntaxTree(
       source: source, tokens: tokens, kinds: kinds, firstTokens: firsts, endTokens: ends,
-      parents: parents, subtreeSizes: sizes, diagnostics: allDiagnostics)
+      parents: parents, subtreeSizes: sizes, diagnostics: Self.oneDiagnosticPerLine(lexerDiagnostics + diagnostics, in: source))
   }
 }

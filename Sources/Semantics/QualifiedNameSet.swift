@@ -16,6 +16,9 @@ public struct QualifiedNameSet: Sendable {
   public func contains(_ name: QualifiedName) -> Bool { names.contains(name.canonical) }
 
   public var isEmpty: Bool { names.isEmpty }
+
+  /// Whether a builtin (`builtins.print`) is in the set: a bare name may then match unimported.
+  var containsBuiltins: Bool { names.contains { $0.components.first == "builtins" } }
 }
 
 extension QualifiedNameSet: ExpressibleByArrayLiteral {

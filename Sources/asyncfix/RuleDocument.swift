@@ -44,9 +44,11 @@ struct RuleDocument {
     fixAvailability = .none
   }
 
-  /// AF001, then the registry's rules in registry order.
+  /// AF001, then the registry's rules by code (the registry's order is the order `finish` runs
+  /// in, which puts AF109 before AF103).
   static let all: [RuleDocument] =
-    [RuleDocument(syntaxError: RuleCatalog.syntaxError)] + RuleRegistry.descriptions.map(RuleDocument.init)
+    [RuleDocument(syntaxError: RuleCatalog.syntaxError)]
+    + RuleRegistry.descriptions.sorted { $0.code < $1.code }.map(RuleDocument.init)
 
   static func named(_ code: String) -> RuleDocument? {
     all.first { $0.code.caseInsensitiveCompare(code) == .orderedSame || $0.name == code }

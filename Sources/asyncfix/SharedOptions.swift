@@ -84,7 +84,7 @@ struct SharedOptions: ParsableArguments {
   var quiet = false
 
   @Option(
-    name: [.customShort("j"), .long],
+    name: [.customShort("j", allowingJoined: true), .long],
     help: ArgumentHelp("Number of files checked in parallel (default: the number of cores).", valueName: "N"))
   var jobs: Int?
 

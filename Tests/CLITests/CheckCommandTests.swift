@@ -174,8 +174,10 @@ final class CheckCommandTests: XCTestCase {
     }
     let one = try CommandRunner.run(["check", "--jobs", "1", "."], in: scratch.path)
     let four = try CommandRunner.run(["check", "-j", "4", "."], in: scratch.path)
+    let joined = try CommandRunner.run(["check", "-j3", "."], in: scratch.path)
     XCTAssertEqual(one.status, 1)
     XCTAssertEqual(one.stdout, four.stdout)
+    XCTAssertEqual(one.stdout, joined.stdout, "-j3 (attached value) works like -j 3")
     XCTAssertTrue(
       one.stdout.hasSuffix("Found 30 findings (0 fixable with 'asyncfix fix', 0 more with '--unsafe-fixes').\n"))
     let headers = one.stdout.split(separator: "\n").filter { $0.contains(": AF001 ") }

@@ -105,4 +105,41 @@ final class ConfigurationCLITests: XCTestCase {
     XCTAssertEqual(bad.status, 64)
     XCTAssertTrue(bad.stderr.contains("'pypy'"), bad.stderr)
   }
+
+  /// `blocking-calls` in a `pyproject.toml` changes AF109's list for the files below it only.
+  func testBlockingCallsFromPyproject() throws {
+    let scratch = try Scratch()
+    try scratch.write(
+      "firmware/pyproject.toml",
+      """
+      [tool.asyncfix.blocking-calls]
+      add = [{ call = "flash.erase", advice = "Erase at boot" }, "flash.Chip.write_page"]
+      remove = ["os.sync"]
+      """)
+    let source = """
+      import os
+      import flash
+
+      async def save(data):
+          flash.erase(0)
+          chip = flash.Chip()
+          chip.write_page(0, data)
+          os.sync()
+
+      """
+    try scratch.write("firmware/main.py", source)
+    try scratch.write("tools/main.py", source)
+    let result = try CommandRunner.run(["check", "--select", "AF109", "--color", "never", "."], in: scratch.path)
+    XCTAssertEqual(result.status, 1)
+    let headers = result.stdout.split(separator: "\n").filter { $0.contains(": AF109 ") }
+    XCTAssertEqual(
+      headers,
+      [
+        "firmware/main.py:5:5: AF109 flash.erase() blocks the event loop inside a coroutine",
+        "firmware/main.py:7:5: AF109 chip.write_page() (flash.Chip.write_page) blocks the event loop inside a "
+          + "coroutine",
+        "tools/main.py:8:5: AF109 os.sync() blocks the event loop inside a coroutine",
+      ])
+    XCTAssertTrue(result.stdout.contains("= help: Erase at boot\n"), result.stdout)
+  }
 }

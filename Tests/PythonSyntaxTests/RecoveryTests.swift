@@ -19,6 +19,29 @@ final class RecoveryTests: XCTestCase {
     XCTAssertEqual(sExpression(extra), "Module(If(Name ErrorExpression Block(Pass)))")
   }
 
+  /// A cascade of errors on one line is one diagnostic, CPython's first; errors on separate
+  /// lines stay separate.
+  func testOneDiagnosticPerLine() {
+    assertParse("def 1️⃣(\n", diagnostics: ["1️⃣": "invalid syntax"])
+    assertParse("def f(1️⃣:\n    pass\n", diagnostics: ["1️⃣": "expected parameter"])
+    assertParse("x = 1️⃣(1,\n", diagnostics: ["1️⃣": "'(' was never closed"])
+    assertParse("x = 1️⃣)\ny = (2️⃣]\n", diagnostics: ["1️⃣": "expected expression", "2️⃣": "expected expression"])
+  }
+
+  /// A backslash continuation inside a line's indentation: the first one after some indentation
+  /// fixes the line's column; one at column 0 lets the count go on over the next line (each case
+  /// checked against python3.13's ast).
+  func testBackslashContinuationInIndentation() {
+    let inside = "Module(If(Constant Block(Expr(Name) Expr(Name))))"
+    let outside = "Module(If(Constant Block(Expr(Name))) Expr(Name))"
+    XCTAssertEqual(sExpression(assertParse("if 1:\n  x\n\\\n  y\n")), inside)
+    XCTAssertEqual(sExpression(assertParse("if 1:\n  x\n\\\n\\\n  y\n")), inside)
+    XCTAssertEqual(sExpression(assertParse("if 1:\n  x\n  \\\ny\n")), inside)
+    XCTAssertEqual(sExpression(assertParse("if 1:\n  x\n\\\n  \\\n    y\n")), inside)
+    XCTAssertEqual(sExpression(assertParse("if 1:\n  x\n\\\ny\n")), outside)
+    assertParse("if 1:\n  x\n\\\n    1️⃣y\n", diagnostics: ["1️⃣": "unexpected indent"])
+  }
+
   func testMissingIndentedBlock() {
     assertParse("if x:\n1️⃣pass\n", diagnostics: ["1️⃣": "expected an indented block after 'if' statement on line 1"])
     assertParse(

@@ -20,6 +20,9 @@ import XCTest
 /// Every output must also parse without errors and print back byte for byte, be a fixed point
 /// (fixing it again changes nothing) and be accepted by CPython's own parser.
 ///
+/// A case runs with the settings `check` would find for it: a folder may hold an `asyncfix.toml`
+/// (`Golden/AF109-blocking-call-configured/` does, for `blocking-calls`).
+///
 /// A directory `Golden/<folder>/<case>/` is a project case, checked as one run of the engine
 /// (`Checker.check` on the directory, so every file is in the project index): `<case>.findings`
 /// holds the findings of all its files, and `<case>.fixed/` / `<case>.unsafe/` hold, at the same
@@ -56,14 +59,14 @@ final class GoldenTests: XCTestCase {
     XCTAssertGreaterThan(cases.count, 0, "no golden cases found under \(Self.repositoryRoot.path)/Golden")
     for goldenCase in cases {
       let input = try read(goldenCase.input)
-      let outputs = Self.run(goldenCase, input)
+      let outputs = try Self.run(goldenCase, input)
       try compare(outputs.findings.utf8.map { $0 }, with: goldenCase.findings, present: true)
       let fixedChanged = outputs.fixed.bytes != input
       try compare(outputs.fixed.bytes, with: goldenCase.fixed, present: fixedChanged)
       try compare(outputs.unsafe.bytes, with: goldenCase.unsafe, present: outputs.unsafe.bytes != outputs.fixed.bytes)
       for (mode, outcome) in [(FixMode.safe, outputs.fixed), (.safeAndUnsafe, outputs.unsafe)] {
         XCTAssertEqual(outcome.problems, [], "\(goldenCase.input): fix problems")
-        if outcome.bytes != input { assertSound(outcome.bytes, mode: mode, of: goldenCase) }
+        if outcome.bytes != input { try assertSound(outcome.bytes, mode: mode, of: goldenCase) }
       }
     }
   }
@@ -129,8 +132,8 @@ final class GoldenTests: XCTestCase {
 
   // MARK: Running a case
 
-  static func run(_ goldenCase: Case, _ input: [UInt8]) -> Outputs {
-    let settings = Settings()
+  static func run(_ goldenCase: Case, _ input: [UInt8]) throws -> Outputs {
+    let settings = try settings(for: goldenCase)
     let rules = RuleRunner.rules(path: goldenCase.input, settings: settings)
     let tree = SyntaxTree.parse(SourceBuffer(input))
     let findings = FixLoop.unsuppressedFindings(in: tree, rules: rules)
@@ -223,14 +226,20 @@ final class GoldenTests: XCTestCase {
   }
 
   /// A fixed output parses cleanly, round-trips, and is a fixed point of the same fix.
-  private func assertSound(_ output: [UInt8], mode: FixMode, of goldenCase: Case) {
+  private func assertSound(_ output: [UInt8], mode: FixMode, of goldenCase: Case) throws {
     let tree = SyntaxTree.parse(SourceBuffer(output))
     XCTAssertEqual(tree.diagnostics.map(\.message), [], "\(goldenCase.input): fixed output must parse")
     XCTAssertEqual(tree.printed(), output, "\(goldenCase.input): fixed output must round-trip")
-    var settings = Settings()
+    var settings = try Self.settings(for: goldenCase)
     settings.unsafeFixes = mode == .safeAndUnsafe
     let again = FixLoop.run(output, mode: mode, rules: RuleRunner.rules(path: goldenCase.input, settings: settings))
     XCTAssertFalse(again.changed, "\(goldenCase.input): fixing the fixed output (\(mode)) changes it again")
+  }
+
+  /// The settings `check` uses for the case, run from the repository root: the defaults, or
+  /// those of a configuration file in its folder.
+  static func settings(for goldenCase: Case) throws -> Settings {
+    try ConfigurationLoader(workingDirectory: repositoryRoot.path).settings(forFile: goldenCase.input).get()
   }
 
   // MARK: Files

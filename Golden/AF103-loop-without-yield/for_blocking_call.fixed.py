@@ -1,0 +1,23 @@
+"""A `for` loop whose body makes blocking calls and never awaits holds the loop for every pass."""
+import socket
+
+import sensor
+import asyncio
+
+
+async def burst(count, sock):
+    for i in range(count):
+        await asyncio.sleep_ms(0)
+        img = sensor.snapshot()
+        if i % 2:
+            continue
+        img.save("/sd/%d.jpg" % i)
+
+
+async def send_all(chunks):
+    s = socket.socket()
+    for chunk in chunks: await asyncio.sleep_ms(0); s.send(chunk)
+    for row in chunks:
+        for cell in row:
+            await asyncio.sleep_ms(0)
+            s.send(cell)

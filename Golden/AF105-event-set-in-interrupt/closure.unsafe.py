@@ -1,0 +1,16 @@
+import asyncio
+from machine import Pin
+
+
+def make_watcher(pin):
+    ev = asyncio.ThreadSafeFlag()
+
+    def isr(p):
+        ev.set()
+
+    pin.irq(isr)
+
+    async def wait():
+        await ev.wait()
+
+    return wait

@@ -1,0 +1,168 @@
+import Engine
+import PythonSyntax
+import Semantics
+
+/// AF108 asyncio-run-misuse: `asyncio.run()` where an event loop is already running, or run a
+/// second time at top level.
+///
+/// `asyncio.run` (any import form, `uasyncio` too) is reported:
+/// - in a coroutine, or in a plain function reachable from one through the module's call graph
+///   (`main` → `connect()` → `asyncio.run(…)`): CPython raises `RuntimeError`; MicroPython
+///   re-enters its one loop and corrupts it (the unix port crashes with a segmentation fault);
+/// - in a registered interrupt handler, scheduled callback or MicroPython thread (and what they
+///   call): it can fire while the loop runs. A CPython thread may run a loop of its own, so
+///   `_thread.start_new_thread(f)` with `f` calling `asyncio.run` is fine there;
+/// - a second time at module level: MicroPython keeps one loop whose leftover tasks resume in the
+///   second run; CPython starts a new loop, on which the first run's tasks and asyncio objects
+///   cannot be used. Not reported: a run that cannot follow the first (the other branch of an
+///   `if`, another `case`, another `except`), the cleanup pattern (a run in the `except` or
+///   `finally` of a `try` whose body holds the first), and in MicroPython a run after
+///   `asyncio.new_event_loop()` has reset the loop's state.
+///
+/// No fix: what to do instead (await the coroutine, merge the runs, hand work to a task through a
+/// ThreadSafeFlag) is a design decision.
+public struct AsyncioRunMisuse: Rule {
+  public init() {}
+
+  static let run: QualifiedNameSet = ["asyncio.run", "asyncio.runners.run"]
+  static let newEventLoop: QualifiedNameSet = ["asyncio.new_event_loop"]
+
+  private var runs: [CallSyntax] = []
+  /// Module-level `asyncio.new_event_loop()` calls.
+  private var loopResets: [CallSyntax] = []
+  /// Made on the first call of the file: which called names can be `run` / `new_event_loop`.
+  private var filters: (run: CalleeFilter, reset: CalleeFilter)?
+
+  public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
+    guard let call = CallSyntax(node) else { return }
+    let model = context.model
+    if filters == nil { filters = (CalleeFilter(Self.run, in: model), CalleeFilter(Self.newEventLoop, in: model)) }
+    guard let (runFilter, resetFilter) = filters else { return }
+    if runFilter.mayMatch(call.callee) && model.matches(call.callee, Self.run) {
+      runs.append(call)
+    } else if resetFilter.mayMatch(call.callee) && model.matches(call.callee, Self.newEventLoop),
+      model.enclosingFunction(of: node) == nil
+    {
+      loopResets.append(call)
+    }
+  }
+
+  public mutating func finish(in context: RuleContext) {
+    if runs.isEmpty { return }
+    var reported: Set<UInt32> = []
+    reportRunsInsideTheLoop(in: context, reported: &reported)
+    reportRunsFromCallbacks(in: context, reported: &reported)
+    reportSecondTopLevelRuns(in: context)
+  }
+
+  // MARK: Inside a running loop
+
+  /// Runs in coroutines, and in the plain functions coroutines call.
+  private func reportRunsInsideTheLoop(in context: RuleContext, reported: inout Set<UInt32>) {
+    let model = context.model
+    let consequence = Self.consequence(context.dialect)
+    var inFunctions: [UInt32: [CallSyntax]] = [:]
+    for run in runs {
+      if let coroutine = model.enclosingCoroutine(of: run.node) {
+        reported.insert(run.node.index)
+        context.report(
+          Self.description,
+          message: "\(Self.spelling(run)) runs in coroutine `\(coroutine.name ?? "?")`: \(consequence); "
+            + "await the coroutine instead",
+          range: run.node.textRange)
+      } else if let function = model.enclosingFunction(of: run.node) {
+        inFunctions[function.index, default: []].append(run)
+      }
+    }
+    if inFunctions.isEmpty { return }
+    let kinds = context.tree.nodeKinds
+    for index in kinds.indices where kinds[index] == .asyncFunctionDef {
+      let coroutine = context.tree.node(UInt32(index))
+      for reached in context.callGraph.reachable(from: coroutine) where !reached.path.isEmpty {
+        for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
+          let name = FunctionDefSyntax(coroutine)?.name ?? "?"
+          context.report(
+            Self.description,
+            message: "\(Self.spelling(run)) runs in coroutine `\(name)`"
+              + "\(CallbackDescription.through(reached.path, in: model)): \(consequence); await the coroutine instead",
+            range: run.node.textRange)
+        }
+      }
+    }
+  }
+
+  /// Runs in registered callbacks and what they call.
+  private func reportRunsFromCallbacks(in context: RuleContext, reported: inout Set<UInt32>) {
+    let model = context.model
+    let pending = runs.filter { !reported.contains($0.node.index) && model.enclosingFunction(of: $0.node) != nil }
+    if pending.isEmpty { return }
+    let consequence = Self.consequence(context.dialect)
+    let advice =
+      context.dialect == .micropython
+      ? "wake a task with a ThreadSafeFlag instead" : "hand the work to the loop with `loop.call_soon_threadsafe()`"
+    for registration in context.interruptRegistrations {
+      if registration.context == .thread && context.dialect == .cpython { continue }
+      for handler in registration.handlers {
+        for reached in context.callGraph.reachable(from: handler) {
+          for run in pending
+          where model.enclosingFunction(of: run.node) == reached.function && reported.insert(run.node.index).inserted {
+            let place =
+              CallbackDescription.phrase(registration, handler: handler, in: model)
+              + CallbackDescription.through(reached.path, in: model)
+            context.report(
+              Self.description,
+              message: "\(Self.spelling(run)) runs in \(place): it can fire while the event loop runs, and "
+                + "\(consequence); \(advice)",
+              range: run.node.textRange)
+          }
+        }
+      }
+    }
+  }
+
+  /// What happens when the loop is entered while running.
+  static func consequence(_ dialect: Dialect) -> String {
+    switch dialect {
+    case .micropython: "MicroPython re-enters its running event loop and corrupts it (the unix port crashes)"
+    case .cpython: "CPython raises RuntimeError (an event loop is already running)"
+    }
+  }
+
+  /// `asyncio.run()`, `uasyncio.run()`, `run()`: the callee as written.
+  static func spelling(_ run: CallSyntax) -> String { "`\(BlockingSleep.tokenText(of: run.callee))()`" }
+
+  // MARK: Twice at top level
+
+  private func reportSecondTopLevelRuns(in context: RuleContext) {
+    let model = context.model
+    let topLevel = runs.filter { model.enclosingFunction(of: $0.node) == nil }
+    guard topLevel.count > 1 else { return }
+    for (position, second) in topLevel.enumerated().dropFirst() {
+      guard
+        let first = topLevel[..<position].first(where: { first in
+          RunOrder.mayRun(second, after: first) && !resetsLoop(between: first, and: second, in: context)
+        })
+      else { continue }
+      let line = CallbackDescription.line(of: first.node)
+      let why =
+        context.dialect == .micropython
+        ? "MicroPython keeps one event loop, so tasks left from the first run resume in this one; call "
+          + "`asyncio.new_event_loop()` in between, or await both from one main coroutine"
+        : "it starts a new event loop, on which the first run's tasks, Events, Locks and Queues cannot be used; "
+          + "await both from one main coroutine"
+      context.report(
+        Self.description,
+        message: "second top-level \(Self.spelling(second)) (the first is at line \(line)): \(why)",
+        range: second.node.textRange)
+    }
+  }
+
+  /// Whether, in MicroPython, an `asyncio.new_event_loop()` at module level runs between the two.
+  private func resetsLoop(between first: CallSyntax, and second: CallSyntax, in context: RuleContext) -> Bool {
+    guard context.dialect == .micropython else { return false }
+    return loopResets.contains { reset in
+      first.node.index < reset.node.index && reset.node.index < second.node.index
+        && RunOrder.mayRun(reset, after: first) && RunOrder.mayRun(second, after: reset)
+    }
+  }
+}
