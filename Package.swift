@@ -39,7 +39,7 @@ let package = Package(
     /// Parse-only throughput for Benchmarks/run.sh: times lexing and parsing, without file reading.
     .executableTarget(name: "asyncfix-bench", dependencies: ["PythonSyntax"], path: "Benchmarks/ParseBench"),
     .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "Reports"]),
-    .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Engine", "Reports"]),
+    .testTarget(name: "EngineTests", dependencies: ["PythonSyntax", "Semantics", "Engine", "Reports"]),
     /// Helpers shared by the test targets (starting processes).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "CLITests", dependencies: ["PythonSyntax", "TestSupport"]),

@@ -3,7 +3,7 @@ import PythonSyntax
 import Semantics
 
 /// What the rules share while one file is checked: the tree, its semantic model (built once),
-/// the file's settings and dialect, and the findings reported so far.
+/// the run's project index, the file's settings and dialect, and the findings reported so far.
 ///
 /// One context per file and run, used on one thread.
 public final class RuleContext {
@@ -12,6 +12,9 @@ public final class RuleContext {
   /// The path findings carry (as given on the command line).
   public let path: String
   public let settings: Settings
+  /// The other modules of the run (DESIGN §4): what the file's imports bring in. The file's own
+  /// definitions are read from `model`, which describes the current tree also during `fix`.
+  public let index: ProjectIndex
 
   /// The findings reported so far, in the order reported.
   public private(set) var findings: [Finding] = []
@@ -19,16 +22,20 @@ public final class RuleContext {
   /// Fixes of reported findings that will add an await point at a node (see `noteAwaitPoint`).
   private var awaitPointsFromFixes: [(node: SyntaxNode, finding: Finding)] = []
 
-  init(tree: SyntaxTree, model: SemanticModel, path: String, settings: Settings) {
-    self.tree = tree
+  init(model: SemanticModel, path: String, settings: Settings, index: ProjectIndex) {
+    self.tree = model.tree
     self.model = model
     self.path = path
     self.settings = settings
+    self.index = index
   }
 
   /// The Python the file is written for: the `target` setting, or for `auto` what its imports
   /// and names show (DESIGN §3). Decided on first use: most files need no fix at all.
   public private(set) lazy var dialect: Dialect = detectDialect(model, setting: settings.target)
+
+  /// Where the file lives, for the index's relative imports.
+  public private(set) lazy var modulePath: ModulePath = index.modulePath(of: path)
 
   /// The file's callback registrations (`.irq(…)`, `micropython.schedule(…)`, the configured
   /// `interrupt-registrars`, …), found on first use and shared by the rules that follow code

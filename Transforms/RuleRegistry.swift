@@ -4,11 +4,12 @@ import PythonSyntax
 /// Every rule of `Transforms/`, in the order they run and report.
 ///
 /// The order matters only for `finish(in:)`: a rule that weighs another's findings comes after
-/// it (AF103 after AF102, and AF101 will come before AF103 for the same reason). AF109 comes
+/// it (AF103 after AF102 and AF101, whose inserted awaits are its loops' yields). AF109 comes
 /// before AF103 too, though AF103 asks the context for blocking calls rather than reading AF109's
 /// findings.
 public enum RuleRegistry {
   public static let rules: [any Rule.Type] = [
+    MissingAwait.self,
     BlockingSleep.self,
     BlockingCall.self,
     LoopWithoutYield.self,

@@ -11,8 +11,31 @@ import Semantics
 /// Suppression comments are not applied here: `FixLoop.unsuppressedFindings` and `FixLoop.run`
 /// apply them to whatever this returns.
 public enum RuleRunner {
-  /// Every finding of the enabled rules in `tree`, sorted by position (then code and message).
-  public static func findings(in tree: SyntaxTree, path: String, settings: Settings) -> [Finding] {
+  /// The rules as the engine takes them (`CheckOptions.rules`): each file's findings from the
+  /// model the engine built, with the run's project index.
+  public static let factory: RuleFactory = { path, settings, index in
+    { model in findings(in: model, path: path, settings: settings, index: index) }
+  }
+
+  /// Every finding of the enabled rules in `tree`, sorted by position (then code and message),
+  /// with an index of this file alone unless `index` is given.
+  public static func findings(
+    in tree: SyntaxTree, path: String, settings: Settings, index: ProjectIndex? = nil
+  ) -> [Finding] {
+    let model = SemanticModel(tree)
+    return findings(in: model, path: path, settings: settings, index: index ?? singleFileIndex(model, path: path))
+  }
+
+  /// An index holding only the module `model` describes at `path` (standard input, tests).
+  public static func singleFileIndex(_ model: SemanticModel, path: String) -> ProjectIndex {
+    ProjectIndex(modules: [(path, ModuleSummary(model))], currentDirectory: "/")
+  }
+
+  /// Every finding of the enabled rules in the file `model` describes, sorted by position.
+  public static func findings(
+    in model: SemanticModel, path: String, settings: Settings, index: ProjectIndex
+  ) -> [Finding] {
+    let tree = model.tree
     var findings: [Finding] = []
     if settings.selection.isEnabled(RuleCatalog.syntaxError.code) {
       findings += SyntaxErrorFindings.findings(in: tree, path: path)
@@ -21,7 +44,7 @@ public enum RuleRunner {
       settings.selection.isEnabled(rule.description.code) ? rule.init() : nil
     }
     if rules.contains(where: { $0 != nil }) {
-      let context = RuleContext(tree: tree, model: SemanticModel(tree), path: path, settings: settings)
+      let context = RuleContext(model: model, path: path, settings: settings, index: index)
       let table = RuleRegistry.dispatchTable
       let kinds = tree.nodeKinds
       for index in kinds.indices {
@@ -36,9 +59,10 @@ public enum RuleRunner {
     return findings.sorted(by: precedes)
   }
 
-  /// The rules for the file at `path` as `FixLoop.run` takes them.
-  public static func rules(path: String, settings: Settings) -> (SyntaxTree) -> [Finding] {
-    { tree in findings(in: tree, path: path, settings: settings) }
+  /// The rules for the file at `path` as `FixLoop.run` takes them, with `index` (or an index of
+  /// the file alone, rebuilt from each tree).
+  public static func rules(path: String, settings: Settings, index: ProjectIndex? = nil) -> (SyntaxTree) -> [Finding] {
+    { tree in findings(in: tree, path: path, settings: settings, index: index) }
   }
 
   /// The engine's output order within a file (`Finding.precedes`, which Engine keeps internal).

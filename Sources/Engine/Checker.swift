@@ -1,4 +1,5 @@
 import PythonSyntax
+import Semantics
 
 /// The outcome of checking (or fixing) one file: its findings, or why it could not be checked.
 public struct FileReport: Hashable, Sendable {
@@ -52,10 +53,12 @@ public enum RunMode: Hashable, Sendable {
   case diff
 }
 
-/// The rules for the file at a path under its settings, as `FixLoop` takes them. The engine
-/// cannot see the rules (`Transforms` depends on it), so the front end passes
-/// `RuleRunner.rules` in; tests may pass fakes.
-public typealias RuleFactory = @Sendable (_ path: String, _ settings: Settings) -> (SyntaxTree) -> [Finding]
+/// The rules for the file at a path under its settings, with the run's project index: given a
+/// file's semantic model, its findings. The engine cannot see the rules (`Transforms` depends
+/// on it), so the front end passes `RuleRunner.factory` in; tests may pass fakes. The model is
+/// the one phase one built for the summary, so no file is parsed or modelled twice.
+public typealias RuleFactory =
+  @Sendable (_ path: String, _ settings: Settings, _ index: ProjectIndex) -> (SemanticModel) -> [Finding]
 
 /// What a run needs besides the paths.
 public struct CheckOptions: Sendable {
@@ -100,16 +103,21 @@ public struct CheckRun: Hashable, Sendable {
   public var fixedFileCount: Int { reports.count { $0.fixedCount > 0 } }
 }
 
-/// The engine's entry point: discovery, then the per-file pipeline in parallel.
+/// The engine's entry point: discovery, then two phases over the files in parallel (DESIGN §4).
 ///
-/// Each file is read, parsed and given to the rules the front end injects; `check` drops the
-/// suppressed findings (`FixLoop.unsuppressedFindings`), `fix` and `diff` run the fix loop and
-/// report what remains in its output, and `fix` writes the output atomically. Later milestones
-/// add the project index between parsing and the rules (DESIGN §4).
+/// Phase one reads and parses every file, builds its semantic model and its `ModuleSummary`;
+/// the summaries make the run's `ProjectIndex`. Phase two gives each file's model (the one phase
+/// one built: nothing is parsed twice) and the index to the rules the front end injects;
+/// `check` drops the suppressed findings (`FixLoop.unsuppressedFindings`), `fix` and `diff` run
+/// the fix loop and report what remains in its output, and `fix` writes the output atomically.
+/// The index is built from the files as read and stays as it is during the fix loop: a file's
+/// own definitions come from its current tree, other modules' from phase one. The results
+/// come in discovery order, whatever the number of jobs, so output is byte-identical for any
+/// `-j`.
 public enum Checker {
   /// The rules when none are injected: AF001 from the parser's diagnostics, if selected.
-  public static let syntaxErrorRules: RuleFactory = { path, settings in
-    { tree in findings(in: tree, path: path, selection: settings.selection) }
+  public static let syntaxErrorRules: RuleFactory = { path, settings, _ in
+    { model in findings(in: model.tree, path: path, selection: settings.selection) }
   }
 
   public static func check(paths: [String], options: CheckOptions) -> CheckRun {
@@ -125,17 +133,34 @@ public enum Checker {
         if !configurationErrors.contains(error) { configurationErrors.append(error) }
       }
     }
-    let reports = ParallelMap.map(work, jobs: options.jobs) { item in
-      if let error = item.file.error { return FileReport(path: item.file.path, error: error) }
-      return processFile(item.file.path, settings: item.settings, options: options)
+    // Phase one: read, parse, model, summarise.
+    let parsed = ParallelMap.map(work, jobs: options.jobs) { item -> ParsedFile in
+      if let error = item.file.error { return .failed(error) }
+      switch SourceFile.read(item.file.path) {
+      case .failure(let error): return .failed(error)
+      case .success(let bytes): return .parsed(ParsedSource(bytes))
+      }
+    }
+    let index = ProjectIndex(
+      modules: zip(work, parsed).compactMap { item, file in
+        if case .parsed(let source) = file { (item.file.path, source.summary) } else { nil }
+      },
+      currentDirectory: ProjectPaths.currentDirectory, isPackageDirectory: ProjectPaths.isPackageDirectory)
+    // Phase two: the rules, with the index.
+    let reports = ParallelMap.map(Array(zip(work, parsed)), jobs: options.jobs) { item, file in
+      switch file {
+      case .failed(let error): return FileReport(path: item.file.path, error: error)
+      case .parsed(let source):
+        return processFile(item.file.path, source: source, settings: item.settings, index: index, options: options)
+      }
     }
     configurationErrors.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     return CheckRun(reports: reports, configurationErrors: configurationErrors)
   }
 
   /// `--stdin-filename`: `source` checked or fixed as if it were the file at `path` (whose
-  /// configuration applies). Nothing is written, even in `fix` mode: the caller prints
-  /// `fixed ?? original`.
+  /// configuration applies), with an index of that file alone. Nothing is written, even in `fix`
+  /// mode: the caller prints `fixed ?? original`.
   public static func check(source: [UInt8], path: String, options: CheckOptions) -> CheckRun {
     let loader = ConfigurationLoader(configurationFile: options.configurationFile, overrides: options.overrides)
     switch loader.settings(forFile: path) {
@@ -144,7 +169,11 @@ public enum Checker {
     case .success(let settings):
       var readOnly = options
       if readOnly.mode == .fix { readOnly.mode = .diff }
-      var report = process(source, path: path, settings: settings, options: readOnly)
+      let parsed = ParsedSource(source)
+      let index = ProjectIndex(
+        modules: [(path, parsed.summary)], currentDirectory: ProjectPaths.currentDirectory,
+        isPackageDirectory: ProjectPaths.isPackageDirectory)
+      var report = process(parsed, path: path, settings: settings, index: index, options: readOnly)
       if report.original == nil { report.original = source }
       return CheckRun(reports: [report])
     }
@@ -152,7 +181,11 @@ public enum Checker {
 
   /// Reads, parses and checks one file with `settings`, the syntax-error rule only.
   public static func checkFile(_ path: String, settings: Settings) -> FileReport {
-    processFile(path, settings: settings, options: CheckOptions())
+    switch SourceFile.read(path) {
+    case .failure(let error): return FileReport(path: path, error: error)
+    case .success(let bytes):
+      return processFile(path, source: ParsedSource(bytes), settings: settings, index: .empty, options: CheckOptions())
+    }
   }
 
   /// Reads, parses and checks one file with the default settings but `selection`.
@@ -169,21 +202,18 @@ public enum Checker {
     return findings.sorted(by: Finding.precedes)
   }
 
-  /// Reads the file at `path`, then `process`es it; in `fix` mode writes the fixed text.
-  static func processFile(_ path: String, settings: Settings, options: CheckOptions) -> FileReport {
-    let bytes: [UInt8]
-    switch SourceFile.read(path) {
-    case .failure(let error): return FileReport(path: path, error: error)
-    case .success(let contents): bytes = contents
-    }
-    var report = process(bytes, path: path, settings: settings, options: options)
+  /// `process`es a file read in phase one; in `fix` mode writes the fixed text.
+  static func processFile(
+    _ path: String, source: ParsedSource, settings: Settings, index: ProjectIndex, options: CheckOptions
+  ) -> FileReport {
+    var report = process(source, path: path, settings: settings, index: index, options: options)
     guard options.mode == .fix, let fixed = report.fixed else { return report }
     // Nothing is written for a fix loop that did not converge (its output is not trusted; the
     // problem is reported and the run exits with status 2), nor when the write fails.
     if report.didNotConverge {
-      keepOriginal(&report, bytes: bytes, path: path, settings: settings, options: options)
-    } else if case .failure(let error) = AtomicWrite.replaceContents(of: path, original: bytes, with: fixed) {
-      keepOriginal(&report, bytes: bytes, path: path, settings: settings, options: options)
+      keepOriginal(&report, source: source, path: path, settings: settings, index: index, options: options)
+    } else if case .failure(let error) = AtomicWrite.replaceContents(of: path, original: source.bytes, with: fixed) {
+      keepOriginal(&report, source: source, path: path, settings: settings, index: index, options: options)
       report.problems.append(error.message)
     }
     return report
@@ -191,30 +221,60 @@ public enum Checker {
 
   /// Makes `report` describe the unchanged file: what remains is what the file still holds.
   private static func keepOriginal(
-    _ report: inout FileReport, bytes: [UInt8], path: String, settings: Settings, options: CheckOptions
+    _ report: inout FileReport, source: ParsedSource, path: String, settings: Settings, index: ProjectIndex,
+    options: CheckOptions
   ) {
-    let rules = options.rules(path, settings)
-    report.findings = FixLoop.unsuppressedFindings(in: SyntaxTree.parse(SourceBuffer(bytes)), rules: rules)
+    let rules = treeRules(options.rules(path, settings, index), reusing: source.model)
+    report.findings = FixLoop.unsuppressedFindings(in: source.tree, rules: rules)
     report.fixed = nil
     report.appliedFixes = []
     report.didNotConverge = false
   }
 
-  /// Checks, or runs the fix loop on, one file's bytes.
-  static func process(_ bytes: [UInt8], path: String, settings: Settings, options: CheckOptions) -> FileReport {
-    let rules = options.rules(path, settings)
+  /// Checks, or runs the fix loop on, one parsed file.
+  static func process(
+    _ source: ParsedSource, path: String, settings: Settings, index: ProjectIndex, options: CheckOptions
+  ) -> FileReport {
+    let rules = treeRules(options.rules(path, settings, index), reusing: source.model)
     let fixMode: FixMode = settings.unsafeFixes ? .safeAndUnsafe : .safe
     if options.mode == .check {
-      let tree = SyntaxTree.parse(SourceBuffer(bytes))
       return FileReport(
-        path: path, findings: FixLoop.unsuppressedFindings(in: tree, rules: rules), fixMode: fixMode)
+        path: path, findings: FixLoop.unsuppressedFindings(in: source.tree, rules: rules), fixMode: fixMode)
     }
-    let outcome = FixLoop.run(bytes, mode: fixMode, rules: rules)
+    let outcome = FixLoop.run(source.bytes, tree: source.tree, mode: fixMode, rules: rules)
     var report = FileReport(
       path: path, findings: outcome.remainingFindings, fixMode: fixMode,
-      original: outcome.changed ? bytes : nil, fixed: outcome.changed ? outcome.bytes : nil,
+      original: outcome.changed ? source.bytes : nil, fixed: outcome.changed ? outcome.bytes : nil,
       appliedFixes: outcome.appliedFixes, problems: outcome.problems.map(\.description))
     report.didNotConverge = outcome.problems.contains { if case .didNotConverge = $0 { true } else { false } }
     return report
+  }
+
+  /// The model-based rules as the fix loop takes them: the phase-one model for the tree it was
+  /// built from, a new model for each re-parsed pass.
+  static func treeRules(_ rules: @escaping (SemanticModel) -> [Finding], reusing model: SemanticModel)
+    -> (SyntaxTree) -> [Finding]
+  {
+    { tree in rules(tree === model.tree ? model : SemanticModel(tree)) }
+  }
+}
+
+/// Phase one's product for one file.
+enum ParsedFile: Sendable {
+  case parsed(ParsedSource)
+  case failed(FileError)
+}
+
+/// A file's bytes with its tree, semantic model and module summary, built once in phase one.
+final class ParsedSource: Sendable {
+  let bytes: [UInt8]
+  let model: SemanticModel
+  let summary: ModuleSummary
+  var tree: SyntaxTree { model.tree }
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    model = SemanticModel(SyntaxTree.parse(SourceBuffer(bytes)))
+    summary = ModuleSummary(model)
   }
 }

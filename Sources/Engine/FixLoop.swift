@@ -98,11 +98,13 @@ public struct FixOutcome: @unchecked Sendable {
 public enum FixLoop {
   public static let maximumPasses = 10
 
+  /// `tree`, when given, is the tree of `input` already parsed (the checker's phase one).
   public static func run(
-    _ input: [UInt8], mode: FixMode, maximumPasses: Int = maximumPasses, rules: (SyntaxTree) -> [Finding]
+    _ input: [UInt8], tree inputTree: SyntaxTree? = nil, mode: FixMode, maximumPasses: Int = maximumPasses,
+    rules: (SyntaxTree) -> [Finding]
   ) -> FixOutcome {
     var bytes = input
-    var tree = SyntaxTree.parse(SourceBuffer(bytes))
+    var tree = inputTree ?? SyntaxTree.parse(SourceBuffer(bytes))
     var findings = unsuppressedFindings(in: tree, rules: rules)
     var passes: [FixPass] = []
     var problems: [FixProblem] = []

@@ -13,7 +13,7 @@ enum FileCommand {
     let start = ContinuousClock.now
     let checkOptions = CheckOptions(
       overrides: options.configurationOverrides, configurationFile: options.config, jobs: options.effectiveJobs,
-      mode: mode, rules: { path, settings in RuleRunner.rules(path: path, settings: settings) })
+      mode: mode, rules: RuleRunner.factory)
     let run: CheckRun
     var standardInput: [UInt8]?
     if let name = options.stdinFilename {

@@ -1,4 +1,5 @@
 import PythonSyntax
+import Semantics
 import XCTest
 
 @testable import Engine
@@ -93,9 +94,10 @@ final class CheckerTests: XCTestCase {
     let directory = try TemporaryDirectory()
     let path = try directory.write("a.py", "x = 0\n")
     // Every pass offers to increment the number again.
-    let rules: RuleFactory = { _, _ in
-      { tree in
-        (0..<UInt32(tree.tokens.count)).compactMap { token in
+    let rules: RuleFactory = { _, _, _ in
+      { model in
+        let tree = model.tree
+        return (0..<UInt32(tree.tokens.count)).compactMap { token -> Finding? in
           guard tree.tokens.kinds[Int(token)] == .number, let value = Int(tree.tokenText(token)) else { return nil }
           let range = tree.tokens.textRange(token)
           return Finding(

@@ -238,7 +238,7 @@ final class JUnitReportTests: XCTestCase {
     defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     return Checker.check(
       paths: ["app"],
-      options: CheckOptions(rules: { path, settings in RuleRunner.rules(path: path, settings: settings) }))
+      options: CheckOptions(rules: RuleRunner.factory))
   }
 
   func assertGolden(_ actual: [UInt8], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -23,6 +23,11 @@ import XCTest
 /// A case runs with the settings `check` would find for it: a folder may hold an `asyncfix.toml`
 /// (`Golden/AF109-blocking-call-configured/` does, for `blocking-calls`).
 ///
+/// A directory `Golden/<folder>/<case>/` is a project case, checked as one run of the engine
+/// (`Checker.check` on the directory, so every file is in the project index): `<case>.findings`
+/// holds the findings of all its files, and `<case>.fixed/` / `<case>.unsafe/` hold, at the same
+/// relative paths, the files that `fix` (and `fix --unsafe-fixes`, where it differs) changes.
+///
 /// `ASYNCFIX_UPDATE_GOLDEN=1 swift test --filter GoldenTests` rewrites the expected files
 /// (creating and deleting `.fixed.py` / `.unsafe.py` as needed); review the git diff to accept.
 final class GoldenTests: XCTestCase {
@@ -66,6 +71,30 @@ final class GoldenTests: XCTestCase {
     }
   }
 
+  func testGoldenProjects() throws {
+    let projects = try Self.projectCases()
+    for project in projects {
+      let findings = Self.runProject(project, mode: .check, unsafe: false)
+      XCTAssertEqual(findings.failures, [], "\(project.directory): errors")
+      let report =
+        findings.findings.isEmpty ? "" : TextReporter(style: .plain).report(findings.findings, hadErrors: false)
+      try compare(Array(report.utf8), with: project.findings, present: true)
+      let safe = Self.runProject(project, mode: .diff, unsafe: false)
+      let unsafe = Self.runProject(project, mode: .diff, unsafe: true)
+      for file in try Self.files(in: project.directory) {
+        let input = try read(project.directory + "/" + file)
+        let fixed = safe.reports.first { $0.path == project.directory + "/" + file }?.fixed ?? input
+        let unsafeFixed = unsafe.reports.first { $0.path == project.directory + "/" + file }?.fixed ?? input
+        try compare(fixed, with: project.fixed + "/" + file, present: fixed != input)
+        try compare(unsafeFixed, with: project.unsafe + "/" + file, present: unsafeFixed != fixed)
+      }
+      XCTAssertEqual(safe.failures + unsafe.failures, [], "\(project.directory): fix problems")
+      for (run, unsafeFixes) in [(safe, false), (unsafe, true)] where run.fixedCount > 0 {
+        try assertProjectSound(run, of: project, unsafe: unsafeFixes)
+      }
+    }
+  }
+
   /// Every input and expected output is accepted by CPython's parser: one interpreter run over
   /// all of them.
   func testCPythonParsesEveryCaseAndOutput() throws {
@@ -79,6 +108,11 @@ final class GoldenTests: XCTestCase {
       for path in [goldenCase.input, goldenCase.fixed, goldenCase.unsafe]
       where manager.fileExists(atPath: Self.absolute(path)) {
         paths.append(Self.absolute(path))
+      }
+    }
+    for project in try Self.projectCases() {
+      for directory in [project.directory, project.fixed, project.unsafe] {
+        paths += try Self.files(in: directory).map { Self.absolute(directory + "/" + $0) }
       }
     }
     let script = """
@@ -113,6 +147,84 @@ final class GoldenTests: XCTestCase {
         input, mode: .safeAndUnsafe, rules: RuleRunner.rules(path: goldenCase.input, settings: unsafeSettings)))
   }
 
+  // MARK: Project cases
+
+  /// A directory case: `directory` relative to the repository root.
+  struct ProjectCase {
+    let directory: String
+    var findings: String { directory + ".findings" }
+    var fixed: String { directory + ".fixed" }
+    var unsafe: String { directory + ".unsafe" }
+  }
+
+  /// One engine run over a project case from the repository root, so paths read
+  /// `Golden/<folder>/<case>/…` as for `check` run there. `diff` mode computes what `fix`
+  /// writes, without writing.
+  static func runProject(_ project: ProjectCase, mode: RunMode, unsafe: Bool) -> CheckRun {
+    runFromRoot(paths: [project.directory], mode: mode, unsafe: unsafe)
+  }
+
+  static func runFromRoot(paths: [String], mode: RunMode, unsafe: Bool) -> CheckRun {
+    let manager = FileManager.default
+    let previous = manager.currentDirectoryPath
+    _ = manager.changeCurrentDirectoryPath(repositoryRoot.path)
+    defer { _ = manager.changeCurrentDirectoryPath(previous) }
+    return Checker.check(
+      paths: paths,
+      options: CheckOptions(
+        overrides: ConfigurationOverrides(unsafeFixes: unsafe), mode: mode, rules: RuleRunner.factory))
+  }
+
+  /// The fixed project parses cleanly file by file and is a fixed point: a copy with the fixed
+  /// files, fixed again as one project, changes nothing.
+  private func assertProjectSound(_ run: CheckRun, of project: ProjectCase, unsafe: Bool) throws {
+    let manager = FileManager.default
+    let copy = manager.temporaryDirectory.appendingPathComponent("asyncfix-golden-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: copy) }
+    try manager.copyItem(at: URL(fileURLWithPath: Self.absolute(project.directory)), to: copy)
+    for report in run.reports {
+      guard let fixed = report.fixed else { continue }
+      let tree = SyntaxTree.parse(SourceBuffer(fixed))
+      XCTAssertEqual(tree.diagnostics.map(\.message), [], "\(report.path): fixed output must parse")
+      XCTAssertEqual(tree.printed(), fixed, "\(report.path): fixed output must round-trip")
+      let relative = String(report.path.dropFirst(project.directory.count + 1))
+      try Data(fixed).write(to: copy.appendingPathComponent(relative))
+    }
+    let again = Checker.check(
+      paths: [copy.path],
+      options: CheckOptions(
+        overrides: ConfigurationOverrides(unsafeFixes: unsafe), mode: .diff, rules: RuleRunner.factory))
+    XCTAssertEqual(again.fixedCount, 0, "\(project.directory): fixing the fixed project (unsafe: \(unsafe)) changes it")
+  }
+
+  /// The `.py` files under `directory` (relative to the repository root), as paths relative to
+  /// it, sorted; none when it does not exist.
+  static func files(in directory: String) throws -> [String] {
+    let root = URL(fileURLWithPath: absolute(directory))
+    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".py") }.sorted()
+  }
+
+  /// Every project case: the directories directly inside the rule folders, without the
+  /// `.fixed`/`.unsafe` output directories.
+  static func projectCases() throws -> [ProjectCase] {
+    let manager = FileManager.default
+    let golden = repositoryRoot.appendingPathComponent("Golden")
+    var projects: [ProjectCase] = []
+    for folder in try manager.contentsOfDirectory(atPath: golden.path).sorted()
+    where !ownedElsewhere.contains(folder) && folder != "programs" {
+      let folderPath = golden.appendingPathComponent(folder).path
+      guard let entries = try? manager.contentsOfDirectory(atPath: folderPath) else { continue }
+      for entry in entries.sorted() where !entry.hasSuffix(".fixed") && !entry.hasSuffix(".unsafe") {
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: folderPath + "/" + entry, isDirectory: &isDirectory), isDirectory.boolValue {
+          projects.append(ProjectCase(directory: "Golden/\(folder)/\(entry)"))
+        }
+      }
+    }
+    return projects
+  }
+
   /// A fixed output parses cleanly, round-trips, and is a fixed point of the same fix.
   private func assertSound(_ output: [UInt8], mode: FixMode, of goldenCase: Case) throws {
     let tree = SyntaxTree.parse(SourceBuffer(output))
@@ -139,6 +251,8 @@ final class GoldenTests: XCTestCase {
     let exists = FileManager.default.fileExists(atPath: url.path)
     if updating {
       if present {
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let current = exists ? try Data(contentsOf: url) : nil
         if current != Data(actual) { try Data(actual).write(to: url) }
       } else if exists {
@@ -190,7 +304,10 @@ final class GoldenTests: XCTestCase {
       for file in files where file.hasSuffix(".findings") || file.hasSuffix(".fixed.py") || file.hasSuffix(".unsafe.py")
       {
         let stem = file.hasSuffix(".findings") ? file.dropLast(9) : file.dropLast(file.hasSuffix(".fixed.py") ? 9 : 10)
-        XCTAssertTrue(files.contains(stem + ".py"), "Golden/\(folder)/\(file) has no input \(stem).py")
+        // A project case's `.findings` sits beside its directory.
+        XCTAssertTrue(
+          files.contains(stem + ".py") || (file.hasSuffix(".findings") && files.contains(String(stem))),
+          "Golden/\(folder)/\(file) has no input \(stem).py")
       }
     }
     return cases

@@ -15,6 +15,10 @@ final class MicroPythonBehaviourTests: XCTestCase {
   static let timeout: TimeInterval = 10
   static let marker = "tick"
 
+  func testMissingAwaitNeverRunsTheBodyUntilFixed() throws {
+    try assertStarvedThenFixed("AF101-never-runs", code: "AF101")
+  }
+
   func testBlockingSleepStarvesTheTickerUntilFixed() throws {
     try assertStarvedThenFixed("AF102-starved-task", code: "AF102")
   }

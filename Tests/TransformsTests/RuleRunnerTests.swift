@@ -15,7 +15,8 @@ final class RuleRunnerTests: XCTestCase {
       XCTAssertFalse(rule.rationale.isEmpty)
     }
     XCTAssertEqual(
-      RuleRegistry.descriptions.map(\.code), ["AF102", "AF109", "AF103", "AF104", "AF105", "AF106", "AF107", "AF108"])
+      RuleRegistry.descriptions.map(\.code),
+      ["AF101", "AF102", "AF109", "AF103", "AF104", "AF105", "AF106", "AF107", "AF108"])
     XCTAssertNil(RuleRegistry.rule(code: "AF999"))
   }
 

@@ -1,0 +1,4 @@
+"""Re-exports `send`: `pkg.send` is `pkg.net.send`."""
+from .net import send
+
+__all__ = ["send"]

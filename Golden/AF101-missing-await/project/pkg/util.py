@@ -1,0 +1,6 @@
+async def flush():
+    pass
+
+
+def log(message):
+    print(message)

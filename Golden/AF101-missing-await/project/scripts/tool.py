@@ -1,0 +1,6 @@
+"""A script directory, not a package: `import helpers` finds scripts/helpers.py."""
+import helpers
+
+
+async def main():
+    helpers.ping()

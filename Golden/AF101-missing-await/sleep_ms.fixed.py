@@ -1,0 +1,16 @@
+import uasyncio as asyncio
+
+
+async def pulse(pin):
+    pin.on()
+    await asyncio.sleep_ms(100)
+    pin.off()
+    await asyncio.gather(pulse(pin))  # MicroPython's gather is a coroutine function
+
+
+def legacy():
+    yield
+
+
+async def main():
+    await legacy()  # a generator is a coroutine in MicroPython

@@ -1,0 +1,129 @@
+import PythonSyntax
+
+/// What a called function is, through the file's own bindings and the project index: the piece
+/// AF101 needs to know that `send(…)`, `self.flush()`, `Client.connect(…)` or `net.send(…)`
+/// makes a coroutine.
+extension SemanticModel {
+  /// The kind of function `callee` (the callee expression of a call) names, when it can be told
+  /// for certain: a def of this file reached through its bindings (a local or parameter of the
+  /// same name hides it), a method of the class of `self`/`cls` (the first parameter of a
+  /// method) or of a class named directly (`Client.connect`), searched through bases; or a
+  /// function or method of another module of the project, reached through the file's imports
+  /// (relative ones too) and the index's re-exports. `importer` is where the file lives
+  /// (`ProjectIndex.modulePath(of:)`), for relative imports. `nil` when unknown — and for
+  /// anything reached through the index or an imported base class that is no coroutine or
+  /// generator function: those lookups are skipped for names the index holds no such function
+  /// under (`ProjectIndex.mayDefineAwaitable`), the common case.
+  public func calledFunctionKind(_ callee: SyntaxNode, index: ProjectIndex, importer: ModulePath) -> FunctionKind? {
+    let node = callee.unparenthesized
+    let path = importer
+    switch node.kind {
+    case .name:
+      let bindings = resolve(node).bindings
+      guard let first = bindings.first else { return nil }
+      if first.kind == .function { return functionKind(of: bindings) }
+      if bindings.allSatisfy({ $0.kind == .import }) { return kindThroughImports(node, index: index, path: path) }
+      return nil
+    case .attribute:
+      guard let attribute = AttributeSyntax(node), let name = attribute.name else { return nil }
+      let receiver = attribute.value.unparenthesized
+      if receiver.kind == .name, let classNode = classNamed(byReceiver: receiver) {
+        if case .found(let kind) = methodLookup(name, inClass: classNode, index: index, path: path, depth: 0) {
+          return kind
+        }
+        return nil
+      }
+      return kindThroughImports(node, index: index, path: path)
+    default:
+      return nil
+    }
+  }
+
+  /// The kind every qualified name of `expression` has in the project, when they agree.
+  private func kindThroughImports(_ expression: SyntaxNode, index: ProjectIndex, path: ModulePath) -> FunctionKind? {
+    let names = qualifiedNames(of: expression)
+    var result: FunctionKind?
+    for name in names {
+      // The last component is the function's own name (after any `as`): most imported callees
+      // are no coroutine of the project, which the index's name set says before any lookup.
+      guard name.components.first != "builtins", let last = name.lastComponent, index.mayDefineAwaitable(last),
+        case .function(let kind) = index.resolve(name, from: path)
+      else {
+        return nil
+      }
+      if let known = result, known != kind { return nil }
+      result = kind
+    }
+    return result
+  }
+
+  /// The class statement `receiver` (a `.name`) stands for: the class itself when the name is
+  /// bound only by that `class`, or the class whose method has `receiver` as first parameter
+  /// (`self`, `cls`; not in a `@staticmethod`: `instanceClass(of:)`).
+  public func classNamed(byReceiver receiver: SyntaxNode) -> SyntaxNode? {
+    let bindings = resolve(receiver).bindings
+    guard bindings.count == 1 else { return nil }
+    switch bindings[0].kind {
+    case .class: return bindings[0].node
+    case .parameter: return instanceClass(of: receiver)?.node
+    default: return nil
+    }
+  }
+
+  /// The outcome of looking a method up in a class and its bases.
+  enum MethodLookup {
+    case found(FunctionKind)
+    /// Not defined there, for certain (every base known).
+    case absent
+    /// Could be anywhere: a base the file and index cannot follow, or a name bound otherwise.
+    case unknown
+  }
+
+  func methodLookup(_ name: String, inClass classNode: SyntaxNode, index: ProjectIndex, path: ModulePath, depth: Int)
+    -> MethodLookup
+  {
+    guard depth < ProjectIndex.maximumDepth, let classSyntax = ClassDefSyntax(classNode),
+      let scope = scopeOpened(by: classNode)
+    else { return .unknown }
+    let own = bindings(named: name, in: scope.id)
+    if !own.isEmpty { return functionKind(of: own).map(MethodLookup.found) ?? .unknown }
+    for base in classSyntax.bases {
+      let expression = base.unparenthesized
+      if expression.kind == .name {
+        switch resolve(expression) {
+        case .builtin(let builtin):
+          if builtin == "object" { continue }
+          return .unknown
+        case .bound(let bindings) where bindings.count == 1 && bindings[0].kind == .class:
+          let found = methodLookup(name, inClass: bindings[0].node, index: index, path: path, depth: depth + 1)
+          if case .absent = found { continue }
+          return found
+        default:
+          break
+        }
+      }
+      // An imported class: the index knows it or the search stops.
+      let names = qualifiedNames(of: expression)
+      guard names.count == 1, index.mayDefineAwaitable(name),
+        case .class(let projectClass) = index.resolve(names[0], from: path),
+        let kind = index.method(name, of: projectClass)
+      else { return .unknown }
+      return .found(kind)
+    }
+    return .absent
+  }
+}
+
+extension SemanticModel {
+  /// The names of the file's `async def` and generator functions and methods, at any depth: with
+  /// `ProjectIndex.mayDefineAwaitable`, a filter that spares the lookup for calls to any other
+  /// name (most calls).
+  public func awaitableFunctionNames() -> Set<String> {
+    var names: Set<String> = []
+    for binding in bindings where binding.kind == .function {
+      guard let function = FunctionDefSyntax(binding.node) else { continue }
+      if function.isAsync || containsYield(function.node) { names.insert(binding.name) }
+    }
+    return names
+  }
+}
