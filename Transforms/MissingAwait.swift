@@ -81,7 +81,7 @@ public struct MissingAwait: Rule {
       let certain = awaitable(call, in: context)
     else { return }
     let model = context.model
-    let calleeText = BlockingSleep.tokenText(of: call.callee)
+    let calleeText = call.callee.compactText
     let shown = calleeText + (call.arguments.isEmpty ? "()" : "(…)")
     if model.enclosingCoroutine(of: call.node) != nil {
       let insert = Edit(range: call.node.textRange.lowerBound..<call.node.textRange.lowerBound, replacement: "await ")

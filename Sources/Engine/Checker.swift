@@ -133,25 +133,28 @@ public enum Checker {
         if !configurationErrors.contains(error) { configurationErrors.append(error) }
       }
     }
-    // Phase one: read, parse, model, summarise.
-    let parsed = ParallelMap.map(work, jobs: options.jobs) { item -> ParsedFile in
+    // Phase one: read every file and note the names it may define as awaitable; its summary
+    // is made only if a rule asks (`ModuleSummaryCell`), from the bytes read here, so every
+    // file of the run sees the same index whatever is written meanwhile and in whatever order.
+    let scanned = ParallelMap.map(work, jobs: options.jobs) { item -> ReadFile in
       if let error = item.file.error { return .failed(error) }
       switch SourceFile.read(item.file.path) {
       case .failure(let error): return .failed(error)
-      case .success(let bytes): return .parsed(ParsedSource(bytes))
+      case .success(let bytes): return .read(bytes, AwaitableNameScan.candidates(in: bytes))
       }
     }
     let index = ProjectIndex(
-      modules: zip(work, parsed).compactMap { item, file in
-        if case .parsed(let source) = file { (item.file.path, source.summary) } else { nil }
+      lazyModules: zip(work, scanned).compactMap { item, file in
+        guard case .read(let bytes, let candidates) = file else { return nil }
+        return (item.file.path, ModuleSummaryCell(load: { summary(of: bytes) }), candidates)
       },
       currentDirectory: ProjectPaths.currentDirectory, isPackageDirectory: ProjectPaths.isPackageDirectory)
-    // Phase two: the rules, with the index.
-    let reports = ParallelMap.map(Array(zip(work, parsed)), jobs: options.jobs) { item, file in
+    // Phase two: parse and model each file, and run the rules with the index.
+    let reports = ParallelMap.map(Array(zip(work, scanned)), jobs: options.jobs) { item, file in
       switch file {
       case .failed(let error): return FileReport(path: item.file.path, error: error)
-      case .parsed(let source):
-        return processFile(item.file.path, source: source, settings: item.settings, index: index, options: options)
+      case .read(let bytes, _):
+        return processFile(item.file.path, source: ParsedSource(bytes), settings: item.settings, index: index, options: options)
       }
     }
     configurationErrors.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
@@ -259,22 +262,30 @@ public enum Checker {
   }
 }
 
-/// Phase one's product for one file.
-enum ParsedFile: Sendable {
-  case parsed(ParsedSource)
+/// Phase one's product for one file: its bytes and the names it may define as awaitable.
+enum ReadFile: Sendable {
+  case read([UInt8], Set<String>)
   case failed(FileError)
 }
 
-/// A file's bytes with its tree, semantic model and module summary, built once in phase one.
+/// A file's bytes with its tree and semantic model, built once in phase two.
 final class ParsedSource: Sendable {
   let bytes: [UInt8]
   let model: SemanticModel
-  let summary: ModuleSummary
   var tree: SyntaxTree { model.tree }
+  /// What the project index knows of this file, from the tree as read.
+  var summary: ModuleSummary { ModuleSummary(model) }
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
     model = SemanticModel(SyntaxTree.parse(SourceBuffer(bytes)))
-    summary = ModuleSummary(model)
+  }
+}
+
+extension Checker {
+  /// The summary of a file's bytes: parsed and modelled again, for the few modules a rule asks
+  /// about (cheaper than keeping every file's tree from phase one to phase two).
+  static func summary(of bytes: [UInt8]) -> ModuleSummary {
+    ModuleSummary(SemanticModel(SyntaxTree.parse(SourceBuffer(bytes))))
   }
 }

@@ -17,7 +17,9 @@
 public final class ProjectIndex: Sendable {
   struct Module: Sendable {
     let path: ModulePath
-    let summary: ModuleSummary
+    let cell: ModuleSummaryCell
+    /// Loaded on first use (`ModuleSummaryCell`).
+    var summary: ModuleSummary { cell.value }
   }
 
   let modules: [Module]
@@ -33,20 +35,34 @@ public final class ProjectIndex: Sendable {
 
   /// Indexes `modules` (paths as given; relative ones are taken against `currentDirectory`).
   /// `isPackageDirectory` says whether a directory (absolute) holds an `__init__.py`.
-  public init(
+  public convenience init(
     modules entries: [(path: String, summary: ModuleSummary)], currentDirectory: String,
     isPackageDirectory: (String) -> Bool = { _ in false }
+  ) {
+    self.init(
+      lazyModules: entries.map { entry in
+        (entry.path, ModuleSummaryCell(entry.summary), Self.awaitableNames(of: entry.summary))
+      }, currentDirectory: currentDirectory, isPackageDirectory: isPackageDirectory)
+  }
+
+  /// Indexes modules whose summaries load on demand: each with its cell and the names it may
+  /// define as awaitable (`AwaitableNameScan`, a superset is fine: it only filters lookups).
+  public init(
+    lazyModules entries: [(path: String, cell: ModuleSummaryCell, awaitableCandidates: Set<String>)],
+    currentDirectory: String, isPackageDirectory: (String) -> Bool = { _ in false }
   ) {
     var packageCache: [String: Bool] = [:]
     var modules: [Module] = []
     var byPath: [[String]: Int] = [:]
     var byName: [String: [Int]] = [:]
+    var awaitableNames: Set<String> = []
     for entry in entries {
       let path = ModulePath(path: entry.path, currentDirectory: currentDirectory)
       // A package directory and a module of the same name: Python imports the package.
       if let existing = byPath[path.components], modules[existing].path.isPackage || !path.isPackage { continue }
       let index = modules.count
-      modules.append(Module(path: path, summary: entry.summary))
+      modules.append(Module(path: path, cell: entry.cell))
+      awaitableNames.formUnion(entry.awaitableCandidates)
       byPath[path.components] = index
       let names = path.importNames { directory in
         if let known = packageCache[directory] { return known }
@@ -56,24 +72,31 @@ public final class ProjectIndex: Sendable {
       }
       for name in names { byName[name, default: []].append(index) }
     }
-    var awaitableNames: Set<String> = []
-    for module in modules {
-      for (name, member) in module.summary.members {
-        switch member {
-        case .function(.coroutine), .function(.generator): awaitableNames.insert(name)
-        case .class(let summary):
-          for (method, kind) in summary.methods where kind == .coroutine || kind == .generator {
-            awaitableNames.insert(method)
-          }
-        default: break
-        }
-      }
-    }
     self.awaitableNames = awaitableNames
     self.modules = modules
     self.byPath = byPath
     self.byName = byName
     self.currentDirectory = currentDirectory
+  }
+
+  /// The coroutine and generator functions and methods `summary` lists.
+  static func awaitableNames(of summary: ModuleSummary) -> Set<String> {
+    var names: Set<String> = []
+    for (name, member) in summary.members {
+      switch member {
+      case .function(.coroutine), .function(.generator): names.insert(name)
+      case .class(let summary):
+        for (method, kind) in summary.methods where kind == .coroutine || kind == .generator { names.insert(method) }
+      default: break
+      }
+    }
+    return names
+  }
+
+  /// The summary cell of the module at `path`, if indexed (the checker stores a file's
+  /// summary in it before writing the file).
+  public func summaryCell(atPath path: String) -> ModuleSummaryCell? {
+    byPath[modulePath(of: path).components].map { modules[$0].cell }
   }
 
   public var moduleCount: Int { modules.count }
@@ -82,6 +105,9 @@ public final class ProjectIndex: Sendable {
   public func modulePath(of path: String) -> ModulePath {
     ModulePath(path: path, currentDirectory: currentDirectory)
   }
+
+  /// The names `mayDefineAwaitable` accepts (for tests).
+  public var awaitableNamesForTesting: Set<String> { awaitableNames }
 
   /// Whether some indexed module defines a coroutine or generator function or method `name`.
   public func mayDefineAwaitable(_ name: String) -> Bool { awaitableNames.contains(name) }

@@ -1,0 +1,71 @@
+/// The names a file may define as awaitable functions, read off its bytes without parsing: the
+/// project index's filter (`ProjectIndex.mayDefineAwaitable`) that spares a rule every lookup
+/// for a called name no module defines as a coroutine.
+///
+/// A superset of what the module summaries would list: the name after every `async def`, and
+/// in a file that holds `yield` anywhere, the name after every `def` (a generator function is
+/// awaitable in MicroPython). Text in strings and comments may add names; that only costs a
+/// lookup, never a finding, since the lookup reads the real summary.
+public enum AwaitableNameScan {
+  public static func candidates(in bytes: [UInt8]) -> Set<String> {
+    let hasYield = contains(bytes, "yield")
+    var names: Set<String> = []
+    bytes.withUnsafeBufferPointer { text in
+      var index = 0
+      while let found = find(text, "def", from: index) {
+        index = found + 3
+        // A whole word `def` followed by blanks and a name.
+        guard found == 0 || !isIdentifierByte(text[found - 1]), index < text.count,
+          text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t")
+        else { continue }
+        var start = index
+        while start < text.count, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "\t") { start += 1 }
+        var end = start
+        while end < text.count, isIdentifierByte(text[end]) { end += 1 }
+        guard end > start else { continue }
+        if hasYield || followsAsync(text, found) {
+          names.insert(String(decoding: text[start..<end], as: UTF8.self))
+        }
+      }
+    }
+    return names
+  }
+
+  /// Whether the word before the `def` at `position` is `async`.
+  private static func followsAsync(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+    var end = position
+    while end > 0, text[end - 1] == UInt8(ascii: " ") || text[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+    guard end >= 5, end < position else { return false }
+    let word: [UInt8] = Array("async".utf8)
+    for offset in 0..<5 where text[end - 5 + offset] != word[offset] { return false }
+    return end == 5 || !isIdentifierByte(text[end - 6])
+  }
+
+  private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+  }
+
+  private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+    bytes.withUnsafeBufferPointer { find($0, word, from: 0) != nil }
+  }
+
+  private static func find(_ text: UnsafeBufferPointer<UInt8>, _ word: StaticString, from start: Int) -> Int? {
+    let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    guard pattern.count > 0, text.count >= pattern.count else { return nil }
+    var index = start
+    let last = text.count - pattern.count
+    while index <= last {
+      if text[index] == pattern[0] {
+        var matched = true
+        for offset in 1..<pattern.count where text[index + offset] != pattern[offset] {
+          matched = false
+          break
+        }
+        if matched { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+}
