@@ -113,7 +113,11 @@ public struct MissingAwait: Rule {
     // name no coroutine of the file or the project has needs no lookup.
     guard let name = AttributeSyntax(unparenthesized)?.name else { return nil }
     if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
-    if ownAwaitableNames!.contains(name) || context.index.mayDefineAwaitable(name) {
+    // The dialect's own filter only after the cheaper superset one: deciding the dialect reads
+    // the whole file's imports and names, which most files never need.
+    if ownAwaitableNames!.contains(name)
+      || (context.index.mayDefineAwaitable(name) && index(in: context).mayDefineAwaitable(name))
+    {
       if let certain = definedAwaitable(callee, in: context) { return certain }
     }
     guard Self.receiverMethodLastNames.contains(name) else { return nil }
@@ -131,11 +135,17 @@ public struct MissingAwait: Rule {
   /// `awaitable` for a callee the project defines: `true` for a coroutine function (a generator
   /// function in MicroPython), `nil` otherwise.
   private func definedAwaitable(_ callee: SyntaxNode, in context: RuleContext) -> Bool? {
-    switch context.model.calledFunctionKind(callee, index: context.index, importer: context.modulePath) {
+    switch context.model.calledFunctionKind(callee, index: index(in: context), importer: context.modulePath) {
     case .coroutine: return true
     case .generator: return context.dialect == .micropython ? true : nil
     case .asyncGenerator, .plain, .decorated, nil: return nil
     }
+  }
+
+  /// The project index as this file's dialect reads it: in CPython only coroutines are
+  /// awaitable, so generator functions' names do not even need a lookup.
+  private func index(in context: RuleContext) -> ProjectIndex {
+    context.dialect == .micropython ? context.index : context.index.coroutinesOnly
   }
 
   /// The display-only suggestion for a call outside a coroutine: schedule it as a task, or, in a

@@ -264,7 +264,7 @@ public enum Checker {
 
 /// Phase one's product for one file: its bytes and the names it may define as awaitable.
 enum ReadFile: Sendable {
-  case read([UInt8], Set<String>)
+  case read([UInt8], AwaitableNameScan.Candidates)
   case failed(FileError)
 }
 

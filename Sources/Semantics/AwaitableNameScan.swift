@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The names a file may define as awaitable functions, read off its bytes without parsing: the
 /// project index's filter (`ProjectIndex.mayDefineAwaitable`) that spares a rule every lookup
 /// for a called name no module defines as a coroutine.
@@ -7,9 +15,18 @@
 /// awaitable in MicroPython). Text in strings and comments may add names; that only costs a
 /// lookup, never a finding, since the lookup reads the real summary.
 public enum AwaitableNameScan {
-  public static func candidates(in bytes: [UInt8]) -> Set<String> {
+  /// Names after `async def`, and names after `def` in a file that yields (kept apart: only
+  /// MicroPython awaits generator functions).
+  public struct Candidates: Hashable, Sendable {
+    public var coroutines: Set<String> = []
+    public var generators: Set<String> = []
+
+    public init() {}
+  }
+
+  public static func candidates(in bytes: [UInt8]) -> Candidates {
     let hasYield = contains(bytes, "yield")
-    var names: Set<String> = []
+    var names = Candidates()
     bytes.withUnsafeBufferPointer { text in
       var index = 0
       while let found = find(text, "def", from: index) {
@@ -23,8 +40,10 @@ public enum AwaitableNameScan {
         var end = start
         while end < text.count, isIdentifierByte(text[end]) { end += 1 }
         guard end > start else { continue }
-        if hasYield || followsAsync(text, found) {
-          names.insert(String(decoding: text[start..<end], as: UTF8.self))
+        if followsAsync(text, found) {
+          names.coroutines.insert(String(decoding: text[start..<end], as: UTF8.self))
+        } else if hasYield {
+          names.generators.insert(String(decoding: text[start..<end], as: UTF8.self))
         }
       }
     }
@@ -50,21 +69,24 @@ public enum AwaitableNameScan {
     bytes.withUnsafeBufferPointer { find($0, word, from: 0) != nil }
   }
 
+  /// The first `word` in `text` at or after `start`, jumping between candidates with libc's
+  /// `memchr` (the scan runs over every byte of every file of the run, so it must cost next to
+  /// nothing).
   private static func find(_ text: UnsafeBufferPointer<UInt8>, _ word: StaticString, from start: Int) -> Int? {
+    guard let base = text.baseAddress else { return nil }
     let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-    guard pattern.count > 0, text.count >= pattern.count else { return nil }
-    var index = start
     let last = text.count - pattern.count
+    var index = start
     while index <= last {
-      if text[index] == pattern[0] {
-        var matched = true
-        for offset in 1..<pattern.count where text[index + offset] != pattern[offset] {
-          matched = false
-          break
-        }
-        if matched { return index }
+      guard let hit = memchr(base + index, Int32(pattern[0]), last - index + 1) else { return nil }
+      let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      var matched = true
+      for offset in 1..<pattern.count where text[position + offset] != pattern[offset] {
+        matched = false
+        break
       }
-      index += 1
+      if matched { return position }
+      index = position + 1
     }
     return nil
   }

@@ -29,6 +29,8 @@ public final class ProjectIndex: Sendable {
   /// The names of every coroutine and generator function and method of the indexed modules:
   /// a call to any other name needs no lookup.
   let awaitableNames: Set<String>
+  /// The same index with a filter of coroutine names only (`coroutinesOnly`).
+  private let coroutineView: ProjectIndex?
 
   /// An index without modules: only the file's own definitions count.
   public static let empty = ProjectIndex(modules: [], currentDirectory: "/")
@@ -41,16 +43,17 @@ public final class ProjectIndex: Sendable {
   ) {
     self.init(
       lazyModules: entries.map { entry in
-        (entry.path, ModuleSummaryCell(entry.summary), Self.awaitableNames(of: entry.summary))
+        (entry.path, ModuleSummaryCell(entry.summary), Self.candidates(of: entry.summary))
       }, currentDirectory: currentDirectory, isPackageDirectory: isPackageDirectory)
   }
 
   /// Indexes modules whose summaries load on demand: each with its cell and the names it may
   /// define as awaitable (`AwaitableNameScan`, a superset is fine: it only filters lookups).
   public init(
-    lazyModules entries: [(path: String, cell: ModuleSummaryCell, awaitableCandidates: Set<String>)],
+    lazyModules entries: [(path: String, cell: ModuleSummaryCell, candidates: AwaitableNameScan.Candidates)],
     currentDirectory: String, isPackageDirectory: (String) -> Bool = { _ in false }
   ) {
+    var coroutineNames: Set<String> = []
     var packageCache: [String: Bool] = [:]
     var modules: [Module] = []
     var byPath: [[String]: Int] = [:]
@@ -62,7 +65,9 @@ public final class ProjectIndex: Sendable {
       if let existing = byPath[path.components], modules[existing].path.isPackage || !path.isPackage { continue }
       let index = modules.count
       modules.append(Module(path: path, cell: entry.cell))
-      awaitableNames.formUnion(entry.awaitableCandidates)
+      awaitableNames.formUnion(entry.candidates.coroutines)
+      awaitableNames.formUnion(entry.candidates.generators)
+      coroutineNames.formUnion(entry.candidates.coroutines)
       byPath[path.components] = index
       let names = path.importNames { directory in
         if let known = packageCache[directory] { return known }
@@ -77,20 +82,42 @@ public final class ProjectIndex: Sendable {
     self.byPath = byPath
     self.byName = byName
     self.currentDirectory = currentDirectory
+    coroutineView = ProjectIndex(sharing: modules, byPath, byName, currentDirectory, filter: coroutineNames)
   }
 
+  /// A view of the same modules with another name filter.
+  private init(
+    sharing modules: [Module], _ byPath: [[String]: Int], _ byName: [String: [Int]], _ currentDirectory: String,
+    filter: Set<String>
+  ) {
+    self.modules = modules
+    self.byPath = byPath
+    self.byName = byName
+    self.currentDirectory = currentDirectory
+    awaitableNames = filter
+    coroutineView = nil
+  }
+
+  /// The index for a file where only coroutines are awaitable (CPython, where a generator
+  /// function called without `await` is no missing await): its name filter leaves out the
+  /// plain `def`s of files that yield, so calls to them need no lookup and load no summary.
+  public var coroutinesOnly: ProjectIndex { coroutineView ?? self }
+
   /// The coroutine and generator functions and methods `summary` lists.
-  static func awaitableNames(of summary: ModuleSummary) -> Set<String> {
-    var names: Set<String> = []
+  static func candidates(of summary: ModuleSummary) -> AwaitableNameScan.Candidates {
+    var candidates = AwaitableNameScan.Candidates()
+    func note(_ name: String, _ kind: FunctionKind) {
+      if kind == .coroutine { candidates.coroutines.insert(name) }
+      if kind == .generator { candidates.generators.insert(name) }
+    }
     for (name, member) in summary.members {
       switch member {
-      case .function(.coroutine), .function(.generator): names.insert(name)
-      case .class(let summary):
-        for (method, kind) in summary.methods where kind == .coroutine || kind == .generator { names.insert(method) }
+      case .function(let kind): note(name, kind)
+      case .class(let summary): for (method, kind) in summary.methods { note(method, kind) }
       default: break
       }
     }
-    return names
+    return candidates
   }
 
   /// The summary cell of the module at `path`, if indexed (the checker stores a file's

@@ -8,9 +8,10 @@ import XCTest
 final class AwaitableNameScanTests: XCTestCase {
   func testAsyncDefsAndGeneratorsWhenTheFileYields() {
     let coroutines = "async def send(x):\n    pass\nclass C:\n    async  def\tread(self): pass\ndef plain(): pass\n"
-    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(coroutines.utf8)), ["send", "read"])
+    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(coroutines.utf8)).coroutines, ["send", "read"])
+    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(coroutines.utf8)).generators, [])
     let generators = "def gen():\n    yield 1\ndef other(): pass\nundef = 1\n"
-    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(generators.utf8)), ["gen", "other"])
+    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(generators.utf8)).generators, ["gen", "other"])
   }
 
   /// On a real corpus the scan covers what `ModuleSummary` lists, file by file.
@@ -23,8 +24,10 @@ final class AwaitableNameScanTests: XCTestCase {
     for name in names where name.hasSuffix(".py") {
       let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: root + "/" + name)))
       let summary = ModuleSummary(SemanticModel(SyntaxTree.parse(SourceBuffer(bytes))))
-      let expected = ProjectIndex(modules: [(name, summary)], currentDirectory: "/").awaitableNamesForTesting
-      XCTAssertTrue(expected.isSubset(of: AwaitableNameScan.candidates(in: bytes)), name)
+      let index = ProjectIndex(modules: [(name, summary)], currentDirectory: "/")
+      let scanned = AwaitableNameScan.candidates(in: bytes)
+      XCTAssertTrue(index.awaitableNamesForTesting.isSubset(of: scanned.coroutines.union(scanned.generators)), name)
+      XCTAssertTrue(index.coroutinesOnly.awaitableNamesForTesting.isSubset(of: scanned.coroutines), name)
       checked += 1
     }
     XCTAssertGreaterThan(checked, 20)
