@@ -8,7 +8,8 @@
 # (lexing + parsing, one thread, files already in memory, median of ROUNDS rounds), then for
 # `asyncfix check` and `ruff check --no-cache --select ASYNC` the median over RUNS runs of CPU
 # seconds (user + sys), wall seconds and peak resident memory, and asyncfix/ruff ratios.
-# Both tools get the same explicit list of files; their output goes to /dev/null.
+# Both tools get the same explicit list of files, after `--` (asyncfix reads paths after it
+# without its argument parser, which is quadratic in the number of paths); output to /dev/null.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -68,8 +69,8 @@ measure() {
 
 declare -A cpu wall rss
 echo "== measuring ($runs runs each)"
-measure asyncfix "$bin/asyncfix" check --quiet --color never "${files[@]}"
-measure ruff "$ruff" check --no-cache --isolated --select ASYNC --output-format concise "${files[@]}"
+measure asyncfix "$bin/asyncfix" check --quiet --color never -- "${files[@]}"
+measure ruff "$ruff" check --no-cache --isolated --select ASYNC --output-format concise -- "${files[@]}"
 
 echo "== parse-only throughput ($rounds rounds)"
 "$bin/asyncfix-bench" --rounds "$rounds" "$work/files" | tee "$work/parse"

@@ -36,6 +36,11 @@ extension SemanticModel {
     // Most attribute chains end in a name the set does not hold: reject them before resolving.
     if node.kind == .attribute {
       guard let last = AttributeSyntax(node)?.name, names.lastComponents.contains(last) else { return nil }
+    } else if node.kind == .name {
+      // A plain name is a builtin or wildcard-imported name spelled as the set's last
+      // component, or a name some import binds (under any alias); nothing else can match.
+      let text = node.text
+      guard names.lastComponents.contains(text) || importedNames.contains(text) else { return nil }
     }
     return qualifiedNames(of: node).first { names.contains($0) }?.canonical
   }

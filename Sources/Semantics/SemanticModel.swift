@@ -43,6 +43,9 @@ public final class SemanticModel: Sendable {
   public let imports: [ImportRecord]
   /// Whether `imports` holds a `from m import *`.
   let hasWildcardImport: Bool
+  /// The names bound by an import anywhere in the file (`nap` of `from time import sleep as
+  /// nap`): a name not among them reaches no import, which `match` tests before resolving.
+  let importedNames: Set<String>
 
   /// Names, attributes and class storage by spelling, built on first use (`StorageIndex`).
   let storageIndex = StorageIndex()
@@ -69,6 +72,13 @@ public final class SemanticModel: Sendable {
     names = builder.names
     imports = builder.imports
     hasWildcardImport = builder.imports.contains { $0.isWildcard }
+    var importedNames: Set<String> = []
+    for record in builder.imports {
+      if let id = record.binding {
+        importedNames.insert(tree.tokenText(builder.bindingTokens[Int(id.rawValue)]))
+      }
+    }
+    self.importedNames = importedNames
   }
 
   // MARK: Scopes

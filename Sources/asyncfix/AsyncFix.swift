@@ -39,7 +39,9 @@ struct AsyncFix: ParsableCommand {
   /// status for a tool failure, and argument errors exit 64 (`EX_USAGE`) as the parser sets.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      let (options, paths) = PathArguments.split(Array(CommandLine.arguments.dropFirst()))
+      var command = try parseAsRoot(options)
+      if let paths { command = try PathArguments.append(paths, to: command) }
       try command.run()
     } catch let code as ExitCode {
       exit(withError: code)

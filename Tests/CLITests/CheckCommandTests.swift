@@ -185,6 +185,21 @@ final class CheckCommandTests: XCTestCase {
     XCTAssertEqual(headers, headers.sorted())
   }
 
+  /// Paths after `--` bypass the argument parser (linear for thousands of paths) and mean the
+  /// same as paths given before it; a path that looks like an option works there.
+  func testPathsAfterTheSeparator() throws {
+    let scratch = try Scratch()
+    try scratch.write("a.py", missingColon)
+    try scratch.write("-b.py", missingColon)
+    let plain = try CommandRunner.run(["check", "--select", "AF001", "a.py"], in: scratch.path)
+    let separated = try CommandRunner.run(["check", "--select", "AF001", "--", "a.py"], in: scratch.path)
+    XCTAssertEqual(plain.status, 1)
+    XCTAssertEqual(plain.stdout, separated.stdout)
+    let dashed = try CommandRunner.run(["check", "--", "a.py", "-b.py"], in: scratch.path)
+    XCTAssertTrue(dashed.stdout.contains("-b.py:3:11: AF001 expected ':'"), dashed.stdout)
+    XCTAssertTrue(dashed.stdout.hasSuffix("Found 2 findings (0 fixable with 'asyncfix fix', 0 more with '--unsafe-fixes').\n"))
+  }
+
   func testSelectAndIgnore() throws {
     let scratch = try Scratch()
     try scratch.write("bad.py", missingColon)
