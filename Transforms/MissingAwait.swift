@@ -108,11 +108,17 @@ public struct MissingAwait: Rule {
       return !Self.micropythonFunctions.contains(function) || context.dialect == .micropython ? true : nil
     }
     let unparenthesized = callee.unparenthesized
-    if unparenthesized.kind == .name { return definedAwaitable(callee, in: context) }
+    if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
+    if unparenthesized.kind == .name {
+      // Only a def of the file that is async or yields, or an import, can make a plain name
+      // awaitable: any other name (most calls: `print(…)`, a local helper) needs no resolving.
+      let name = unparenthesized.text
+      guard ownAwaitableNames!.contains(name) || model.isBoundByImport(name) else { return nil }
+      return definedAwaitable(callee, in: context)
+    }
     // A method or module attribute: its own name is the function's (no `as` renames it), so a
     // name no coroutine of the file or the project has needs no lookup.
     guard let name = AttributeSyntax(unparenthesized)?.name else { return nil }
-    if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
     // The dialect's own filter only after the cheaper superset one: deciding the dialect reads
     // the whole file's imports and names, which most files never need.
     if ownAwaitableNames!.contains(name)

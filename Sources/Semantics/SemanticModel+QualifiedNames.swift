@@ -26,6 +26,10 @@ extension SemanticModel {
     return result
   }
 
+  /// Whether an import anywhere in the file binds `name` (under any alias): a name that none
+  /// binds cannot reach another module, which rules test before resolving it.
+  public func isBoundByImport(_ name: String) -> Bool { importedNames.contains(name) }
+
   /// The first of `qualifiedNames(of:)`, if any.
   public func qualifiedName(of expression: SyntaxNode) -> QualifiedName? { qualifiedNames(of: expression).first }
 
