@@ -69,6 +69,25 @@ public enum AwaitableNameScan {
     bytes.withUnsafeBufferPointer { find($0, word, from: 0) != nil }
   }
 
+  /// Whether `word` occurs anywhere in `bytes` (for other quick byte tests of a file).
+  static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
+    var word = word
+    return word.withUTF8 { pattern in
+      bytes.withUnsafeBufferPointer { text in
+        guard let first = pattern.first, let base = text.baseAddress, text.count >= pattern.count else { return false }
+        var index = 0
+        let last = text.count - pattern.count
+        while index <= last {
+          guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return false }
+          let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return true }
+          index = position + 1
+        }
+        return false
+      }
+    }
+  }
+
   /// The first `word` in `text` at or after `start`, jumping between candidates with libc's
   /// `memchr` (the scan runs over every byte of every file of the run, so it must cost next to
   /// nothing).

@@ -42,6 +42,12 @@ extension SemanticModel {
   /// `.importAlias`, `.attribute` or `.name`). A function or variable the file defines itself
   /// under one of those names (a CPython shim `def sleep_ms(ms): …`) is no evidence.
   public var micropythonEvidence: SyntaxNode? {
+    // Most files spell neither name anywhere: then only the imports can tell, and the walk
+    // over every node is skipped (the bytes are searched instead, a superset of the tokens).
+    let bytes = tree.source.bytes
+    if !DialectEvidence.micropythonNames.contains(where: { AwaitableNameScan.contains(bytes, $0) }) {
+      return imports.first(where: isMicroPythonImport).map(\.node)
+    }
     var nextImport = 0
     let kinds = tree.nodeKinds
     for index in 0..<kinds.count {
