@@ -18,19 +18,10 @@ public final class SourceBuffer: @unchecked Sendable {
   public let bytes: [UInt8]
   /// Offsets at which each line starts; line 1 starts at 0. Built on first use, under `lock`.
   private var lineStartsStorage: [UInt32]?
-  private let lock: UnsafeMutablePointer<pthread_mutex_t>
+  private let lock = MutexLock()
 
   public init(_ bytes: [UInt8]) {
     self.bytes = bytes
-    lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    lock.initialize(to: pthread_mutex_t())
-    pthread_mutex_init(lock, nil)
-  }
-
-  deinit {
-    pthread_mutex_destroy(lock)
-    lock.deinitialize(count: 1)
-    lock.deallocate()
   }
 
   public convenience init(_ text: String) {
@@ -41,12 +32,12 @@ public final class SourceBuffer: @unchecked Sendable {
 
   /// Start offsets of every line (line N starts at `lineStarts[N - 1]`).
   public var lineStarts: [UInt32] {
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    if let starts = lineStartsStorage { return starts }
-    let starts = Self.lineStarts(of: bytes)
-    lineStartsStorage = starts
-    return starts
+    lock.withLock {
+      if let starts = lineStartsStorage { return starts }
+      let starts = Self.lineStarts(of: bytes)
+      lineStartsStorage = starts
+      return starts
+    }
   }
 
   private static func lineStarts(of bytes: [UInt8]) -> [UInt32] {

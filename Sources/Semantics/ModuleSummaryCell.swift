@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PythonSyntax
 
 /// A module's summary, made the first time a rule needs it.
 ///
@@ -17,15 +11,12 @@ import Darwin
 /// bytes it read in phase one, never from disk, so a file `fix` rewrites meanwhile still has
 /// its summary as read.
 public final class ModuleSummaryCell: @unchecked Sendable {
-  private let lock: UnsafeMutablePointer<pthread_mutex_t>
+  private let lock = MutexLock()
   private var stored: ModuleSummary?
   private let load: @Sendable () -> ModuleSummary
 
   /// A cell that runs `load` on first use.
   public init(load: @escaping @Sendable () -> ModuleSummary) {
-    lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    lock.initialize(to: pthread_mutex_t())
-    pthread_mutex_init(lock, nil)
     self.load = load
   }
 
@@ -35,30 +26,19 @@ public final class ModuleSummaryCell: @unchecked Sendable {
     stored = summary
   }
 
-  deinit {
-    pthread_mutex_destroy(lock)
-    lock.deinitialize(count: 1)
-    lock.deallocate()
-  }
-
   /// The summary, loaded now if nobody has yet.
   public var value: ModuleSummary {
-    pthread_mutex_lock(lock)
-    if let stored {
-      pthread_mutex_unlock(lock)
-      return stored
-    }
-    pthread_mutex_unlock(lock)
+    if let known = lock.withLock({ stored }) { return known }
     return storeIfAbsent(load())
   }
 
   /// Stores `summary` unless one is stored already; returns the one stored.
   @discardableResult
   public func storeIfAbsent(_ summary: ModuleSummary) -> ModuleSummary {
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    if let stored { return stored }
-    stored = summary
-    return summary
+    lock.withLock {
+      if let stored { return stored }
+      stored = summary
+      return summary
+    }
   }
 }

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PythonSyntax
 
 /// Where each name and attribute of a file is spelled, and which attribute nodes of a class
@@ -20,7 +13,7 @@ import PythonSyntax
 /// tables are built outside the lock (building asks the model questions that may need other
 /// tables) and stored under it, so two threads racing build the same table twice, harmlessly.
 final class StorageIndex: @unchecked Sendable {
-  private let lock: UnsafeMutablePointer<pthread_mutex_t>
+  private let lock = MutexLock()
   /// `.name` nodes by spelling, in source order (`nil` until first used).
   private var names: [String: [UInt32]]?
   /// `.attribute` nodes by attribute name, in source order.
@@ -31,23 +24,7 @@ final class StorageIndex: @unchecked Sendable {
   /// by the class (def node) whose instance the name holds.
   private var instanceAttributes: [String: [UInt32: [UInt32]]] = [:]
 
-  init() {
-    lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    lock.initialize(to: pthread_mutex_t())
-    pthread_mutex_init(lock, nil)
-  }
-
-  deinit {
-    pthread_mutex_destroy(lock)
-    lock.deinitialize(count: 1)
-    lock.deallocate()
-  }
-
-  private func locked<T>(_ body: () -> T) -> T {
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    return body()
-  }
+  private func locked<T>(_ body: () -> T) -> T { lock.withLock(body) }
 
   /// The `.name` nodes spelled `text`.
   func nameNodes(_ text: String, in tree: SyntaxTree) -> [UInt32] {
