@@ -69,7 +69,7 @@ public struct AsyncioRunMisuse: Rule {
         reported.insert(run.node.index)
         context.report(
           Self.description,
-          message: "\(Self.spelling(run)) runs in coroutine `\(coroutine.name ?? "?")`: \(consequence); "
+          message: "\(Self.spelling(run)) runs in coroutine `\(CallbackDescription.name(of: coroutine.node, in: model))`: \(consequence); "
             + "await the coroutine instead",
           range: run.node.textRange)
       } else if let function = model.enclosingFunction(of: run.node) {
@@ -81,7 +81,7 @@ public struct AsyncioRunMisuse: Rule {
     let coroutines = kinds.indices.filter { kinds[$0] == .asyncFunctionDef }.map { context.tree.node(UInt32($0)) }
     for (root, reached) in context.callGraph.firstReach(from: coroutines) where !reached.path.isEmpty {
       for run in inFunctions[reached.function.index] ?? [] where reported.insert(run.node.index).inserted {
-        let name = FunctionDefSyntax(coroutines[root])?.name ?? "?"
+        let name = CallbackDescription.name(of: coroutines[root], in: model)
         context.report(
           Self.description,
           message: "\(Self.spelling(run)) runs in coroutine `\(name)`"

@@ -1,8 +1,8 @@
 import PythonSyntax
 import Semantics
 
-/// How AF105 and AF108 name a registered callback in their messages:
-/// "interrupt handler `Encoder._isr` (registered with `irq()` at line 12)".
+/// How AF105 and AF108 name a registered callback (or the coroutine a run sits in) in their
+/// messages: "interrupt handler `Encoder._isr` (registered with `irq()` at line 12)".
 enum CallbackDescription {
   /// `name` for a def, `Class.name` for a method, `lambda` for a lambda.
   static func name(of function: SyntaxNode, in model: SemanticModel) -> String {

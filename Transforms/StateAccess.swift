@@ -101,13 +101,7 @@ struct StateAccess {
 
   /// A target of an assignment, `for`, `with`, `del`: each name, attribute or item it writes.
   private mutating func addTarget(_ target: SyntaxNode) {
-    let node = target.unparenthesized
-    switch node.kind {
-    case .tuple, .list:
-      for element in node.children { addTarget(element) }
-    case .starred:
-      if let value = StarredSyntax(node)?.value { addTarget(value) }
-    default:
+    for node in target.targetLeaves {
       if let path = StatePath(node) { paths.insert(path) }
     }
   }

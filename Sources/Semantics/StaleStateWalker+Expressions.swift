@@ -153,38 +153,34 @@ extension StaleStateWalker {
   /// Stores the statement's value in `target`: a local takes its taints, shared state is
   /// checked against them.
   mutating func assign(_ target: SyntaxNode) {
-    let node = target.unparenthesized
-    switch node.kind {
-    case .tuple, .list:
-      for element in node.children { assign(element) }
-    case .starred:
-      if let value = StarredSyntax(node)?.value { assign(value) }
-    case .name:
-      if let path = sharedPath(node) {
-        write(path, at: node)
-      } else {
-        setLocal(node.text, to: pending.superseded())
+    for node in target.targetLeaves {
+      switch node.kind {
+      case .name:
+        if let path = sharedPath(node) {
+          write(path, at: node)
+        } else {
+          setLocal(node.text, to: pending.superseded())
+        }
+      case .attribute, .subscription:
+        evaluateInnerParts(of: node)
+        if let path = sharedPath(node) { write(path, at: node) }
+      default:
+        evaluate(node)
       }
-    case .attribute, .subscription:
-      evaluateInnerParts(of: node)
-      if let path = sharedPath(node) { write(path, at: node) }
-    default:
-      evaluate(node)
     }
   }
 
   mutating func delete(_ target: SyntaxNode) {
-    let node = target.unparenthesized
-    switch node.kind {
-    case .tuple, .list:
-      for element in node.children { delete(element) }
-    case .name:
-      if let path = sharedPath(node) { write(path, at: node) } else { setLocal(node.text, to: []) }
-    case .attribute, .subscription:
-      evaluateInnerParts(of: node)
-      if let path = sharedPath(node) { write(path, at: node) }
-    default:
-      evaluate(node)
+    for node in target.targetLeaves {
+      switch node.kind {
+      case .name:
+        if let path = sharedPath(node) { write(path, at: node) } else { setLocal(node.text, to: []) }
+      case .attribute, .subscription:
+        evaluateInnerParts(of: node)
+        if let path = sharedPath(node) { write(path, at: node) }
+      default:
+        evaluate(node)
+      }
     }
   }
 
