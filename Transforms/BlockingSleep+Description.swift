@@ -20,8 +20,9 @@ extension BlockingSleep {
       alone: such short delays are deliberate precise timing, which the event loop cannot give.
 
       The fix uses the file's own name for asyncio (`asyncio`, `uasyncio`, or a name imported \
-      from it) and adds `import asyncio` when the file has none (MicroPython has had `asyncio` \
-      since 1.13).
+      from it) and adds `import asyncio` when the file has none. MicroPython names the module \
+      `asyncio` since 1.21 (October 2023); for older firmware, which has only `uasyncio`, write \
+      `import uasyncio as asyncio` and the fix uses that.
       """,
     triggeringExamples: [
       RuleExample(

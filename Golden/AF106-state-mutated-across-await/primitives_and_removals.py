@@ -31,6 +31,7 @@ class Hub:
             await asyncio.sleep(0)
             self.clients.pop(cid)
 
+    # clear() is no idempotent removal: it also drops what other tasks added during the await.
     async def flush(self):
         if self.queue:
             await asyncio.sleep(0)

@@ -8,8 +8,9 @@ import Semantics
 /// after `import asyncio` or `import uasyncio as asyncio`, `uasyncio.` after `import uasyncio`, the
 /// bare name after `from asyncio import sleep_ms`. When nothing binds asyncio there, the fix writes
 /// `asyncio.<member>` and also inserts `import asyncio` after the file's top imports
-/// (`ImportInsertion`) — in MicroPython files too: MicroPython has shipped the module as `asyncio`
-/// since 1.13, with `uasyncio` kept as an alias. Several fixes of one pass that each add the import
+/// (`ImportInsertion`) — in MicroPython files too: MicroPython names the module `asyncio` since
+/// 1.21 (October 2023), with `uasyncio` kept as an alias; older firmware has only `uasyncio`, which
+/// a file written for it already imports (and the fix then uses). Several fixes of one pass that each add the import
 /// carry the same edit, which the engine applies once.
 public struct AsyncioReference: Hashable, Sendable {
   /// The expression naming the member, e.g. `asyncio.sleep_ms` or `sleep_ms`.

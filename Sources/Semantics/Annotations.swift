@@ -2,9 +2,10 @@ import PythonSyntax
 
 extension SemanticModel {
   /// Whether `node` sits inside an annotation: a parameter's (`def f(x: <here>)`), a return
-  /// annotation (`-> <here>`) or an annotated assignment's (`x: <here> = 0`). Annotations are not
-  /// run as part of the body around them (a local's annotation never; under PEP 563/649 none is
-  /// evaluated there), and `await` is a syntax error in them, so rules about what a body runs
+  /// annotation (`-> <here>`) or an annotated assignment's (`x: <here> = 0`). A local's
+  /// annotation never runs; a nested def's runs in the body around it only before Python 3.14
+  /// (PEP 649 makes annotations lazy, and `from __future__ import annotations` never runs them),
+  /// so an `await` put there would be right for some versions only. Rules about what a body runs
   /// skip them.
   public func isInAnnotation(_ node: SyntaxNode) -> Bool {
     var child = node

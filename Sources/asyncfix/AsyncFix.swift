@@ -8,7 +8,8 @@ struct AsyncFix: ParsableCommand {
     abstract: "Find and fix asyncio pitfalls in MicroPython and CPython code.",
     discussion: """
       asyncfix parses Python into a lossless syntax tree, reports the asyncio pitfalls it \
-      finds and fixes them keeping every comment and line ending: missing awaits, \
+      finds and fixes those it can (AF101-AF105), keeping every comment and line ending: \
+      missing awaits, \
       blocking sleeps and calls, loops that never yield, swallowed cancellations, events set \
       from interrupts, state changed across awaits, misplaced awaits and asyncio.run \
       (AF101-AF109), and syntax errors (AF001). 'asyncfix rules' lists them.

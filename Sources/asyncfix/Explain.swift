@@ -47,7 +47,7 @@ struct Explain: ParsableCommand {
       text += "\nDoes not trigger on:\n" + document.nonTriggering.map(indented).joined()
     }
     for correction in document.corrections {
-      text += "\nFixed:\n" + indented(correction.before) + "\n  becomes\n" + indented(correction.after)
+      text += "\nFixed\(RuleDocument.targetNote(correction.target)):\n" + indented(correction.before) + "\n  becomes\n" + indented(correction.after)
     }
     return text
   }

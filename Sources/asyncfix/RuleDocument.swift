@@ -1,4 +1,5 @@
 import Engine
+import Semantics
 import Reports
 import Transforms
 
@@ -14,7 +15,8 @@ struct RuleDocument {
   var rationale: String
   var triggering: [String]
   var nonTriggering: [String]
-  var corrections: [(before: String, after: String)]
+  /// Each correction with the dialect it is shown for when not `auto` (`--target cpython`).
+  var corrections: [(before: String, after: String, target: TargetSetting)]
   var fixAvailability: FixAvailability
 
   init(_ description: RuleDescription) {
@@ -24,7 +26,7 @@ struct RuleDocument {
     rationale = description.rationale
     triggering = description.triggeringExamples.map(\.code)
     nonTriggering = description.nonTriggeringExamples.map(\.code)
-    corrections = description.corrections.map { ($0.before.code, $0.after) }
+    corrections = description.corrections.map { ($0.before.code, $0.after, $0.before.target) }
     fixAvailability = description.fixAvailability
   }
 
@@ -92,9 +94,17 @@ struct RuleDocument {
       text += "\nDoes not trigger on:\n" + nonTriggering.map(Self.codeBlock).joined()
     }
     for correction in corrections {
-      text += "\nFix:\n" + Self.codeBlock(correction.before) + "becomes\n" + Self.codeBlock(correction.after)
+      text +=
+        "\nFix\(Self.targetNote(correction.target)):\n" + Self.codeBlock(correction.before) + "becomes\n"
+        + Self.codeBlock(correction.after)
     }
     return text
+  }
+
+  /// " (with `--target cpython`)" for a correction shown under a set dialect, else nothing: the
+  /// same code can be fixed differently under `auto`, which decides from the file.
+  static func targetNote(_ target: TargetSetting) -> String {
+    target == .auto ? "" : " (with `--target \(target.rawValue)`)"
   }
 
   private static func codeBlock(_ code: String) -> String {
