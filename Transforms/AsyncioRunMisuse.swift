@@ -35,6 +35,9 @@ public struct AsyncioRunMisuse: Rule {
   /// Made on the first call of the file: which called names can be `run` / `new_event_loop`.
   private var filters: (run: CalleeFilter, reset: CalleeFilter)?
 
+  /// Every name it looks for is asyncio's: a file that imports no asyncio cannot call one.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.mayReferenceAsyncio }
+
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     guard let call = CallSyntax(node) else { return }
     let model = context.model

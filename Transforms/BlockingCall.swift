@@ -13,6 +13,9 @@ import Semantics
 public struct BlockingCall: Rule {
   public init() {}
 
+  /// It reports only inside an `async def`.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.hasCoroutine }
+
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
     guard let call = CallSyntax(node), model.enclosingCoroutine(of: node) != nil, !model.isInAnnotation(node),

@@ -50,7 +50,7 @@ struct BlockingCallEntry: Sendable {
 final class BlockingCalls {
   private let entries: [QualifiedName: BlockingCallEntry]
   /// The last component of every name: most calls are rejected on it without resolving anything.
-  private let lastComponents: Set<String>
+  private let lastComponents: IdentifierSet
   private let model: SemanticModel
   private let valueNames: ValueNameCache
   private lazy var nonBlockingSockets = NonBlockingSockets(model: model, cache: valueNames)
@@ -70,7 +70,7 @@ final class BlockingCalls {
       for name in entry.names where !BlockingSleep.functions.contains(name) { entries[name] = entry }
     }
     self.entries = entries
-    lastComponents = Set(entries.keys.compactMap(\.lastComponent))
+    lastComponents = IdentifierSet(entries.keys.compactMap(\.lastComponent))
   }
 
   /// The entry `call` matches and is not exempt from, or `nil`. Where the call is (a coroutine
@@ -81,7 +81,8 @@ final class BlockingCalls {
     case .name:
       break  // Resolving a name is cheap, and an import may rename it (`from mylib import read_all as slurp`).
     case .attribute:
-      guard let last = AttributeSyntax(callee)?.name, lastComponents.contains(last) else { return nil }
+      guard let last = AttributeSyntax(callee)?.nameToken, lastComponents.contains(token: last, in: model.tree)
+      else { return nil }
     default:
       return nil
     }

@@ -15,6 +15,9 @@ public struct BlockingSleep: Rule {
 
   static let functions: QualifiedNameSet = ["time.sleep", "time.sleep_ms", "time.sleep_us", "pyb.delay"]
 
+  /// It reports only inside an `async def`.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.hasCoroutine }
+
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
     guard let call = CallSyntax(node), model.enclosingCoroutine(of: node) != nil, !model.isInAnnotation(node),

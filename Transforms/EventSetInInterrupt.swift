@@ -29,6 +29,9 @@ public struct EventSetInInterrupt: Rule {
   /// (`threading.Timer(5, stop.set)`, `_thread.start_new_thread(done.set, ())`).
   private var hasUncalledSet = false
 
+  /// Its events are made by `asyncio.Event()` in this file: none without an asyncio import.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.mayReferenceAsyncio }
+
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     if node.kind == .attribute {
       if !hasUncalledSet, let attribute = AttributeSyntax(node), attribute.isName("set"),

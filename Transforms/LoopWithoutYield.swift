@@ -33,6 +33,9 @@ public struct LoopWithoutYield: Rule {
 
   public init() {}
 
+  /// It reports only inside an `async def`.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.hasCoroutine }
+
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
     guard model.enclosingCoroutine(of: node) != nil else { return }

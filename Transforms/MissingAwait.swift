@@ -33,7 +33,7 @@ public struct MissingAwait: Rule {
 
   /// The file's coroutine and generator function names (`awaitableFunctionNames`), computed on
   /// the first call statement.
-  private var ownAwaitableNames: Set<String>?
+  private var ownAwaitableNames: IdentifierSet?
   /// The file's server client callbacks (`serverCallbacks(in:)`), computed on first need.
   private var serverCallbacks: Set<UInt32>?
 
@@ -58,7 +58,7 @@ public struct MissingAwait: Rule {
 
   /// The method names of `receiverMethods`: a call to any other method needs no origin search
   /// (which reads the whole class for `self.x.m()`).
-  static let receiverMethodLastNames = Set(receiverMethodNames.compactMap { QualifiedName($0).lastComponent })
+  static let receiverMethodLastNames = IdentifierSet(receiverMethodNames.compactMap { QualifiedName($0).lastComponent })
 
   private static let receiverMethodNames: [String] = {
     var names = [
@@ -104,44 +104,56 @@ public struct MissingAwait: Rule {
   private mutating func awaitable(_ call: CallSyntax, in context: RuleContext) -> Bool? {
     let model = context.model
     let callee = call.callee
-    if let function = model.match(callee, in: Self.asyncioAwaitables) {
+    if model.mayReferenceAsyncio, let function = model.match(callee, in: Self.asyncioAwaitables) {
       return !Self.micropythonFunctions.contains(function) || context.dialect == .micropython ? true : nil
     }
     let unparenthesized = callee.unparenthesized
     if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
+    let tree = context.tree
     if unparenthesized.kind == .name {
       // Only a def of the file that is async or yields, or an import, can make a plain name
       // awaitable: any other name (most calls: `print(…)`, a local helper) needs no resolving.
-      let name = unparenthesized.text
-      guard ownAwaitableNames!.contains(name) || model.isBoundByImport(name) else { return nil }
+      guard unparenthesized.isName(in: ownAwaitableNames!) || model.isBoundByImport(unparenthesized) else {
+        return nil
+      }
       return definedAwaitable(callee, in: context)
     }
     // A method or module attribute: its own name is the function's (no `as` renames it), so a
     // name no coroutine of the file or the project has needs no lookup.
-    guard let name = AttributeSyntax(unparenthesized)?.name else { return nil }
-    // The dialect's own filter only after the cheaper superset one: deciding the dialect reads
-    // the whole file's imports and names, which most files never need.
-    if ownAwaitableNames!.contains(name)
-      || (context.index.mayDefineAwaitable(name) && index(in: context).mayDefineAwaitable(name))
+    guard let attribute = AttributeSyntax(unparenthesized), let name = attribute.nameToken else { return nil }
+    // A coroutine's name needs no dialect: both of the index's views admit it, and lookups of
+    // it read the same summaries. Deciding the dialect searches the file's text, so it comes
+    // last, for a name only generator functions have.
+    let project = context.index
+    if project.coroutinesOnly.mayDefineAwaitable(token: name, in: tree) {
+      if let certain = definedAwaitable(callee, through: project.coroutinesOnly, in: context) { return certain }
+    } else if ownAwaitableNames!.contains(token: name, in: tree)
+      || (project.mayDefineAwaitable(token: name, in: tree) && context.dialect == .micropython)
     {
       if let certain = definedAwaitable(callee, in: context) { return certain }
     }
-    guard Self.receiverMethodLastNames.contains(name) else { return nil }
+    // Receivers are typed by an asyncio constructor or server of this file: none without an
+    // asyncio import.
+    guard model.mayReferenceAsyncio, Self.receiverMethodLastNames.contains(token: name, in: tree) else { return nil }
     if model.inferredNames(ofMember: callee).contains(where: { Self.receiverMethods.contains($0) }) { return false }
     if serverCallbacks == nil { serverCallbacks = Self.serverCallbacks(in: model) }
-    if !serverCallbacks!.isEmpty, let receiver = AttributeSyntax(unparenthesized)?.value.unparenthesized,
-      let origin = Self.streamParameterOrigin(of: receiver, callbacks: serverCallbacks!, in: model),
-      Self.receiverMethods.contains(origin.appending(name))
+    if !serverCallbacks!.isEmpty,
+      let origin = Self.streamParameterOrigin(
+        of: attribute.value.unparenthesized, callbacks: serverCallbacks!, in: model),
+      Self.receiverMethods.contains(origin.appending(tree.tokenText(name)))
     {
       return false
     }
     return nil
   }
 
-  /// `awaitable` for a callee the project defines: `true` for a coroutine function (a generator
-  /// function in MicroPython), `nil` otherwise.
-  private func definedAwaitable(_ callee: SyntaxNode, in context: RuleContext) -> Bool? {
-    switch context.model.calledFunctionKind(callee, index: index(in: context), importer: context.modulePath) {
+  /// `awaitable` for a callee the project defines, looked up through `index` (by default the
+  /// dialect's view): `true` for a coroutine function (a generator function in MicroPython),
+  /// `nil` otherwise.
+  private func definedAwaitable(_ callee: SyntaxNode, through index: ProjectIndex? = nil, in context: RuleContext)
+    -> Bool?
+  {
+    switch context.model.calledFunctionKind(callee, index: index ?? self.index(in: context), importer: context.modulePath) {
     case .coroutine: return true
     case .generator: return context.dialect == .micropython ? true : nil
     case .asyncGenerator, .plain, .decorated, nil: return nil

@@ -15,6 +15,12 @@ public protocol Rule: Sendable {
 
   init()
 
+  /// Whether the rule can report anything in the file `model` describes. A rule that cannot
+  /// (AF108 where no import names asyncio, AF109 where no `async def` is) is neither made nor
+  /// walked for that file: on a large tree most files are of that kind, and asking every call
+  /// of them cost more than the rest of the rule's work.
+  static func mayReport(in model: SemanticModel) -> Bool
+
   /// Called for every node whose kind is in `description.nodeKinds`, in source order.
   mutating func visit(_ node: SyntaxNode, in context: RuleContext)
 
@@ -24,6 +30,8 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+  public static func mayReport(in model: SemanticModel) -> Bool { true }
+
   public mutating func finish(in context: RuleContext) {}
 }
 

@@ -28,13 +28,16 @@ public enum RuleRegistry {
     rules.first { $0.description.code == code }
   }
 
-  /// For each node kind (by raw value), the indices in `rules` of the rules that visit it: the
-  /// static table the runner dispatches with, so the walk asks no rule about a node it ignores.
-  static let dispatchTable: [[Int]] = {
-    var table = [[Int]](repeating: [], count: Int(UInt8.max) + 1)
+  /// For each node kind (by raw value), the set of rules that visit it, as a bit mask over
+  /// `rules`' positions: the walk in `RuleRunner` tests one integer per node and touches no
+  /// array of arrays (whose reference counting cost more than the test on every one of a run's
+  /// millions of nodes).
+  static let dispatchMasks: [UInt32] = {
+    precondition(rules.count <= 32, "dispatch masks hold 32 rules")
+    var masks = [UInt32](repeating: 0, count: Int(UInt8.max) + 1)
     for (index, rule) in rules.enumerated() {
-      for kind in Set(rule.description.nodeKinds) { table[Int(kind.rawValue)].append(index) }
+      for kind in rule.description.nodeKinds { masks[Int(kind.rawValue)] |= 1 << UInt32(index) }
     }
-    return table
+    return masks
   }()
 }

@@ -5,7 +5,7 @@ import Semantics
 /// Runs the rules on one parsed file: the entry point of `check`, `fix` and `diff` per file.
 ///
 /// Builds the file's `SemanticModel` once, walks the tree once in pre-order handing each node to
-/// the rules that want its kind (`RuleRegistry.dispatchTable`), then lets each rule finish.
+/// the rules that want its kind (`RuleRegistry.dispatchMasks`), then lets each rule finish.
 /// Only the rules `settings.selection` enables run; AF001 (syntax errors, from the parser's
 /// diagnostics) is included when selected, and every other rule still runs on what parsed.
 /// Suppression comments are not applied here: `FixLoop.unsuppressedFindings` and `FixLoop.run`
@@ -40,18 +40,26 @@ public enum RuleRunner {
     if settings.selection.isEnabled(RuleCatalog.syntaxError.code) {
       findings += SyntaxErrorFindings.findings(in: tree, path: path)
     }
-    var rules: [(any Rule)?] = RuleRegistry.rules.map { rule in
-      settings.selection.isEnabled(rule.description.code) ? rule.init() : nil
+    var enabled: UInt32 = 0
+    var rules: [(any Rule)?] = RuleRegistry.rules.enumerated().map { position, rule in
+      guard settings.selection.isEnabled(rule.description.code), rule.mayReport(in: model) else { return nil }
+      enabled |= 1 << UInt32(position)
+      return rule.init()
     }
-    if rules.contains(where: { $0 != nil }) {
+    if enabled != 0 {
       let context = RuleContext(model: model, path: path, settings: settings, index: index)
-      let table = RuleRegistry.dispatchTable
-      let kinds = tree.nodeKinds
-      for index in kinds.indices {
-        let visitors = table[Int(kinds[index].rawValue)]
-        if visitors.isEmpty { continue }
-        let node = tree.node(UInt32(index))
-        for rule in visitors { rules[rule]?.visit(node, in: context) }
+      RuleRegistry.dispatchMasks.withUnsafeBufferPointer { masks in
+        tree.nodeKinds.withUnsafeBufferPointer { kinds in
+          for index in kinds.indices {
+            var visitors = masks[Int(kinds[index].rawValue)] & enabled
+            if visitors == 0 { continue }
+            let node = tree.node(UInt32(index))
+            while visitors != 0 {
+              rules[visitors.trailingZeroBitCount]!.visit(node, in: context)
+              visitors &= visitors - 1
+            }
+          }
+        }
       }
       for rule in rules.indices { rules[rule]?.finish(in: context) }
       findings += context.findings

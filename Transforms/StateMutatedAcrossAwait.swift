@@ -15,6 +15,9 @@ import Semantics
 public struct StateMutatedAcrossAwait: Rule {
   public init() {}
 
+  /// It reports only inside an `async def`.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.hasCoroutine }
+
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     guard let coroutine = FunctionDefSyntax(node) else { return }
     for stale in StaleStateAnalysis.findings(in: coroutine, model: context.model, cache: context.valueNames) {

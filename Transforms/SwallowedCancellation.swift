@@ -36,6 +36,9 @@ public struct SwallowedCancellation: Rule {
     case cancelledError(alone: Bool)
   }
 
+  /// It reports only inside an `async def`.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.hasCoroutine }
+
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
     guard let statement = TrySyntax(node), let body = statement.body,

@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import PythonSyntax
+
 /// The names a file may define as awaitable functions, read off its bytes without parsing: the
 /// project index's filter (`ProjectIndex.mayDefineAwaitable`) that spares a rule every lookup
 /// for a called name no module defines as a coroutine.
@@ -17,9 +19,9 @@ import Darwin
 public enum AwaitableNameScan {
   /// Names after `async def`, and names after `def` in a file that yields (kept apart: only
   /// MicroPython awaits generator functions).
-  public struct Candidates: Hashable, Sendable {
-    public var coroutines: Set<String> = []
-    public var generators: Set<String> = []
+  public struct Candidates: Sendable {
+    public var coroutines = IdentifierSet()
+    public var generators = IdentifierSet()
 
     public init() {}
   }
@@ -41,9 +43,9 @@ public enum AwaitableNameScan {
         while end < text.count, isIdentifierByte(text[end]) { end += 1 }
         guard end > start else { continue }
         if followsAsync(text, found) {
-          names.coroutines.insert(String(decoding: text[start..<end], as: UTF8.self))
+          names.coroutines.insert(UnsafeBufferPointer(rebasing: text[start..<end]))
         } else if hasYield {
-          names.generators.insert(String(decoding: text[start..<end], as: UTF8.self))
+          names.generators.insert(UnsafeBufferPointer(rebasing: text[start..<end]))
         }
       }
     }
@@ -55,8 +57,8 @@ public enum AwaitableNameScan {
     var end = position
     while end > 0, text[end - 1] == UInt8(ascii: " ") || text[end - 1] == UInt8(ascii: "\t") { end -= 1 }
     guard end >= 5, end < position else { return false }
-    let word: [UInt8] = Array("async".utf8)
-    for offset in 0..<5 where text[end - 5 + offset] != word[offset] { return false }
+    let word: StaticString = "async"
+    for offset in 0..<5 where text[end - 5 + offset] != word.utf8Start[offset] { return false }
     return end == 5 || !isIdentifierByte(text[end - 6])
   }
 
@@ -69,23 +71,38 @@ public enum AwaitableNameScan {
     bytes.withUnsafeBufferPointer { find($0, word, from: 0) != nil }
   }
 
-  /// Whether `word` occurs anywhere in `bytes` (for other quick byte tests of a file).
+  /// Whether `word` occurs anywhere in `bytes` (for other quick byte tests of a file). `memchr`
+  /// jumps between occurrences of the word's least common byte in Python source (the `m` of
+  /// `sleep_ms`, the `T` of `ThreadSafeFlag`): jumping to every `s` cost three times as many stops.
   static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
     var word = word
     return word.withUTF8 { pattern in
       bytes.withUnsafeBufferPointer { text in
-        guard let first = pattern.first, let base = text.baseAddress, text.count >= pattern.count else { return false }
-        var index = 0
-        let last = text.count - pattern.count
+        guard !pattern.isEmpty, let base = text.baseAddress, text.count >= pattern.count else { return false }
+        let anchor = pattern.indices.min { commonness(pattern[$0]) < commonness(pattern[$1]) }!
+        var index = anchor
+        let last = text.count - pattern.count + anchor
         while index <= last {
-          guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return false }
+          guard let hit = memchr(base + index, Int32(pattern[anchor]), last - index + 1) else { return false }
           let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return true }
+          var offset = 0
+          while offset < pattern.count && text[position - anchor + offset] == pattern[offset] { offset += 1 }
+          if offset == pattern.count { return true }
           index = position + 1
         }
         return false
       }
     }
+  }
+
+  /// How common `byte` is in Python source, roughly: its rank among the most frequent bytes
+  /// (space first), and 0 for the rest (capitals, digits, rare letters).
+  private static func commonness(_ byte: UInt8) -> Int {
+    let common: StaticString = "etsainro_lcd.pf(u)m=h,'g:\"yb\n"
+    for rank in 0..<common.utf8CodeUnitCount where common.utf8Start[rank] == byte {
+      return common.utf8CodeUnitCount - rank
+    }
+    return byte == UInt8(ascii: " ") ? Int.max : 0
   }
 
   /// The first `word` in `text` at or after `start`, jumping between candidates with libc's

@@ -9,15 +9,15 @@ import PythonSyntax
 /// run`, `go` after `… import run as go`); attribute callees pass (`match` rejects them by their
 /// last component already). With a wildcard import every name passes.
 public struct CalleeFilter: Sendable {
-  private let boundNames: Set<String>
+  private let boundNames: IdentifierSet
   private let acceptsEveryName: Bool
 
   public init(_ names: QualifiedNameSet, in model: SemanticModel) {
-    var bound: Set<String> = []
-    for record in model.imports {
-      if let name = record.qualifiedName, names.contains(name), let local = record.boundName { bound.insert(local) }
-    }
-    boundNames = bound
+    boundNames = IdentifierSet(
+      model.imports.compactMap { record in
+        guard let name = record.qualifiedName, names.contains(name) else { return nil }
+        return record.boundName
+      })
     acceptsEveryName = model.hasWildcardImport || names.containsBuiltins
   }
 
@@ -25,6 +25,6 @@ public struct CalleeFilter: Sendable {
   public func mayMatch(_ callee: SyntaxNode) -> Bool {
     let node = callee.unparenthesized
     guard node.kind == .name else { return true }
-    return acceptsEveryName || boundNames.contains(node.text)
+    return acceptsEveryName || node.isName(in: boundNames)
   }
 }

@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// Interns the identifiers of one file by their bytes, so that scope tables compare small integers
 /// instead of strings.
 ///
@@ -62,11 +64,7 @@ struct IdentifierTable: Sendable {
 
   /// FNV-1a: identifiers are short, so a byte loop beats anything cleverer.
   @inline(__always)
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    return hash
-  }
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { IdentifierSet.hash(bytes) }
 
   /// Finds the symbol whose bytes in `bytes` equal `name[range]`.
   private func find(

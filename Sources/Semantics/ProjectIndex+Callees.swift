@@ -118,11 +118,11 @@ extension SemanticModel {
   /// The names of the file's `async def` and generator functions and methods, at any depth: with
   /// `ProjectIndex.mayDefineAwaitable`, a filter that spares the lookup for calls to any other
   /// name (most calls).
-  public func awaitableFunctionNames() -> Set<String> {
-    var names: Set<String> = []
-    for binding in bindings where binding.kind == .function {
-      guard let function = FunctionDefSyntax(binding.node) else { continue }
-      if function.isAsync || containsYield(function.node) { names.insert(binding.name) }
+  public func awaitableFunctionNames() -> IdentifierSet {
+    var names = IdentifierSet()
+    for index in bindingKinds.indices where bindingKinds[index] == .function {
+      guard let function = FunctionDefSyntax(tree.node(bindingNodes[index])) else { continue }
+      if function.isAsync || containsYield(function.node) { names.insert(tree.tokenText(bindingTokens[index])) }
     }
     return names
   }

@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// The project-wide index (DESIGN §4, phase one): every module of the run with its summary, found
 /// by import name or by path, so a rule can say what `from pkg.net import send` or
 /// `from . import net` brings into a file — across modules, through re-exports.
@@ -28,7 +30,7 @@ public final class ProjectIndex: Sendable {
   let currentDirectory: String
   /// The names of every coroutine and generator function and method of the indexed modules:
   /// a call to any other name needs no lookup.
-  let awaitableNames: Set<String>
+  let awaitableNames: IdentifierSet
   /// The same index with a filter of coroutine names only (`coroutinesOnly`).
   private let coroutineView: ProjectIndex?
 
@@ -53,12 +55,12 @@ public final class ProjectIndex: Sendable {
     lazyModules entries: [(path: String, cell: ModuleSummaryCell, candidates: AwaitableNameScan.Candidates)],
     currentDirectory: String, isPackageDirectory: (String) -> Bool = { _ in false }
   ) {
-    var coroutineNames: Set<String> = []
+    var coroutineNames = IdentifierSet()
     var packageCache: [String: Bool] = [:]
     var modules: [Module] = []
     var byPath: [[String]: Int] = [:]
     var byName: [String: [Int]] = [:]
-    var awaitableNames: Set<String> = []
+    var awaitableNames = IdentifierSet()
     for entry in entries {
       let path = ModulePath(path: entry.path, currentDirectory: currentDirectory)
       // A package directory and a module of the same name: Python imports the package.
@@ -88,7 +90,7 @@ public final class ProjectIndex: Sendable {
   /// A view of the same modules with another name filter.
   private init(
     sharing modules: [Module], _ byPath: [[String]: Int], _ byName: [String: [Int]], _ currentDirectory: String,
-    filter: Set<String>
+    filter: IdentifierSet
   ) {
     self.modules = modules
     self.byPath = byPath
@@ -134,10 +136,15 @@ public final class ProjectIndex: Sendable {
   }
 
   /// The names `mayDefineAwaitable` accepts (for tests).
-  public var awaitableNamesForTesting: Set<String> { awaitableNames }
+  public var awaitableNamesForTesting: Set<String> { Set(awaitableNames.elements) }
 
   /// Whether some indexed module defines a coroutine or generator function or method `name`.
   public func mayDefineAwaitable(_ name: String) -> Bool { awaitableNames.contains(name) }
+
+  /// `mayDefineAwaitable` for the name `token` spells in `tree` (no `String` made).
+  public func mayDefineAwaitable(token: UInt32, in tree: SyntaxTree) -> Bool {
+    awaitableNames.contains(token: token, in: tree)
+  }
 
   /// The summary of the module at `path`, if indexed.
   public func summary(atPath path: String) -> ModuleSummary? {

@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// A set of qualified names to match expressions against (`time.sleep`, `pyb.delay`, …), compared
 /// after canonicalisation (`ModuleAliases`), so `utime.sleep` matches an entry `time.sleep`.
 ///
@@ -5,12 +7,12 @@
 /// whose final name is not in the set before resolving anything.
 public struct QualifiedNameSet: Sendable {
   private let names: Set<QualifiedName>
-  let lastComponents: Set<String>
+  let lastComponents: IdentifierSet
 
   public init(_ dottedNames: [String]) {
     let parsed = dottedNames.map { QualifiedName($0).canonical }
     names = Set(parsed)
-    lastComponents = Set(parsed.compactMap(\.lastComponent))
+    lastComponents = IdentifierSet(parsed.compactMap(\.lastComponent))
   }
 
   public func contains(_ name: QualifiedName) -> Bool { names.contains(name.canonical) }

@@ -28,7 +28,8 @@ extension SemanticModel {
 
   /// Whether an import anywhere in the file binds `name` (under any alias): a name that none
   /// binds cannot reach another module, which rules test before resolving it.
-  public func isBoundByImport(_ name: String) -> Bool { importedNames.contains(name) }
+  /// Whether the plain name `name` (a `Name` node) is spelled as a name some import binds.
+  public func isBoundByImport(_ name: SyntaxNode) -> Bool { name.isName(in: importedNames) }
 
   /// The first of `qualifiedNames(of:)`, if any.
   public func qualifiedName(of expression: SyntaxNode) -> QualifiedName? { qualifiedNames(of: expression).first }
@@ -39,12 +40,12 @@ extension SemanticModel {
     let node = expression.unparenthesized
     // Most attribute chains end in a name the set does not hold: reject them before resolving.
     if node.kind == .attribute {
-      guard let last = AttributeSyntax(node)?.name, names.lastComponents.contains(last) else { return nil }
+      guard let last = AttributeSyntax(node)?.nameToken, names.lastComponents.contains(token: last, in: tree)
+      else { return nil }
     } else if node.kind == .name {
       // A plain name is a builtin or wildcard-imported name spelled as the set's last
       // component, or a name some import binds (under any alias); nothing else can match.
-      let text = node.text
-      guard names.lastComponents.contains(text) || importedNames.contains(text) else { return nil }
+      guard node.isName(in: names.lastComponents) || node.isName(in: importedNames) else { return nil }
     }
     return qualifiedNames(of: node).first { names.contains($0) }?.canonical
   }

@@ -45,7 +45,14 @@ public final class SemanticModel: Sendable {
   let hasWildcardImport: Bool
   /// The names bound by an import anywhere in the file (`nap` of `from time import sleep as
   /// nap`): a name not among them reaches no import, which `match` tests before resolving.
-  let importedNames: Set<String>
+  let importedNames: IdentifierSet
+  /// Whether an import names asyncio (or uasyncio), or a wildcard import may: without one, no
+  /// value of the file can be made by an asyncio constructor (`ValueOrigin`s resolve through
+  /// this file's imports only).
+  public let mayReferenceAsyncio: Bool
+  /// Whether the file has an `async def`: rules that report only inside coroutines skip a file
+  /// without one.
+  public let hasCoroutine: Bool
 
   /// Names, attributes and class storage by spelling, built on first use (`StorageIndex`).
   let storageIndex = StorageIndex()
@@ -72,13 +79,14 @@ public final class SemanticModel: Sendable {
     names = builder.names
     imports = builder.imports
     hasWildcardImport = builder.imports.contains { $0.isWildcard }
-    var importedNames: Set<String> = []
-    for record in builder.imports {
-      if let id = record.binding {
-        importedNames.insert(tree.tokenText(builder.bindingTokens[Int(id.rawValue)]))
-      }
+    hasCoroutine = builder.scopeNodes.contains { tree.nodeKinds[Int($0)] == .asyncFunctionDef }
+    mayReferenceAsyncio = builder.imports.contains { record in
+      record.isWildcard || record.qualifiedName?.canonical.components.first == "asyncio"
     }
-    self.importedNames = importedNames
+    self.importedNames = IdentifierSet(
+      builder.imports.compactMap { record in
+        record.binding.map { tree.tokenText(builder.bindingTokens[Int($0.rawValue)]) }
+      })
   }
 
   // MARK: Scopes

@@ -8,10 +8,10 @@ import XCTest
 final class AwaitableNameScanTests: XCTestCase {
   func testAsyncDefsAndGeneratorsWhenTheFileYields() {
     let coroutines = "async def send(x):\n    pass\nclass C:\n    async  def\tread(self): pass\ndef plain(): pass\n"
-    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(coroutines.utf8)).coroutines, ["send", "read"])
-    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(coroutines.utf8)).generators, [])
+    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(coroutines.utf8)).coroutines.elements, ["send", "read"])
+    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(coroutines.utf8)).generators.elements, [])
     let generators = "def gen():\n    yield 1\ndef other(): pass\nundef = 1\n"
-    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(generators.utf8)).generators, ["gen", "other"])
+    XCTAssertEqual(AwaitableNameScan.candidates(in: Array(generators.utf8)).generators.elements, ["gen", "other"])
   }
 
   /// On a real corpus the scan covers what `ModuleSummary` lists, file by file.
@@ -26,8 +26,9 @@ final class AwaitableNameScanTests: XCTestCase {
       let summary = ModuleSummary(SemanticModel(SyntaxTree.parse(SourceBuffer(bytes))))
       let index = ProjectIndex(modules: [(name, summary)], currentDirectory: "/")
       let scanned = AwaitableNameScan.candidates(in: bytes)
-      XCTAssertTrue(index.awaitableNamesForTesting.isSubset(of: scanned.coroutines.union(scanned.generators)), name)
-      XCTAssertTrue(index.coroutinesOnly.awaitableNamesForTesting.isSubset(of: scanned.coroutines), name)
+      let scannedNames = Set(scanned.coroutines.elements + scanned.generators.elements)
+      XCTAssertTrue(index.awaitableNamesForTesting.isSubset(of: scannedNames), name)
+      XCTAssertTrue(index.coroutinesOnly.awaitableNamesForTesting.isSubset(of: Set(scanned.coroutines.elements)), name)
       checked += 1
     }
     XCTAssertGreaterThan(checked, 20)
