@@ -184,7 +184,7 @@ extension Parser {
     if current == .colon {
       // A key is an `expression`: `{x := 1: 2}` and `{*a: 1}` are not dict displays (a
       // parenthesized walrus is a `.parenthesized` node and fine).
-      if let last = nodeKinds.last, last == .namedExpression || last == .starred { error("invalid syntax") }
+      if let last = postNodes.last?.kind, last == .namedExpression || last == .starred { error("invalid syntax") }
       bump()
       parseExpression()
       if atComprehensionFor() {

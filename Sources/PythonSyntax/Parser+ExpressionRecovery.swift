@@ -103,14 +103,14 @@ extension Parser {
   /// (or deleted): only names, attributes, subscripts, and starred, parenthesized, tuple or list
   /// groupings of them can be. The statement parser calls this for `x = …` targets too.
   mutating func checkAssignmentTarget(since marker: Marker, deleting: Bool = false) {
-    guard nodeKinds.count > marker.nodeCount else { return }
-    checkTarget(nodeKinds.count - 1, deleting: deleting)
+    guard postNodes.count > marker.nodeCount else { return }
+    checkTarget(postNodes.count - 1, deleting: deleting)
   }
 
   /// Checks the node at post-order index `node`; its children are found walking backwards
   /// (the last child sits right before its parent).
   private mutating func checkTarget(_ node: Int, deleting: Bool) {
-    switch nodeKinds[node] {
+    switch postNodes[node].kind {
     case .name, .attribute, .subscription, .errorExpression:
       return
     case .parenthesized:
@@ -118,15 +118,15 @@ extension Parser {
     case .starred where !deleting:
       if node > 0 { checkTarget(node - 1, deleting: deleting) }
     case .tuple, .list:
-      let stop = node - Int(nodeSubtreeSizes[node])
+      let stop = node - Int(postNodes[node].size)
       var child = node - 1
       while child > stop {
         checkTarget(child, deleting: deleting)
-        child -= Int(nodeSubtreeSizes[child])
+        child -= Int(postNodes[child].size)
       }
     default:
       let verb = deleting ? "delete" : "assign to"
-      error("cannot \(verb) \(targetDescription(nodeKinds[node]))", at: nodeFirstTokens[node])
+      error("cannot \(verb) \(targetDescription(postNodes[node].kind))", at: postNodes[node].firstToken)
     }
   }
 

@@ -189,10 +189,10 @@ extension Parser {
   /// `x.y := 1` or `(a) := 1`: only a name can be the target of `:=`. The already parsed target
   /// becomes the left side of a `.namedExpression` so no token is lost.
   private mutating func parseInvalidNamedExpressionTail() {
-    let targetIndex = nodeKinds.count - 1
-    let firstToken = nodeFirstTokens[targetIndex]
-    let marker = Marker(nodeCount: targetIndex + 1 - Int(nodeSubtreeSizes[targetIndex]), token: firstToken)
-    error("cannot use assignment expressions with \(targetDescription(nodeKinds[targetIndex]))", at: firstToken)
+    let targetIndex = postNodes.count - 1
+    let firstToken = postNodes[targetIndex].firstToken
+    let marker = Marker(nodeCount: targetIndex + 1 - Int(postNodes[targetIndex].size), token: firstToken)
+    error("cannot use assignment expressions with \(targetDescription(postNodes[targetIndex].kind))", at: firstToken)
     bump()
     parseExpression()
     finish(.namedExpression, marker)

@@ -80,20 +80,20 @@ extension Parser {
   /// `class C(x for x in y):` — a call may take a generator without brackets of its own, class
   /// bases may not. (The argument list was finished last; its only child sits right before it.)
   private mutating func reportGeneratorAsBases() {
-    let list = nodeKinds.count - 1
-    guard list >= 1, nodeKinds[list] == .argumentList, nodeKinds[list - 1] == .generatorExpression,
-      nodeSubtreeSizes[list] == nodeSubtreeSizes[list - 1] + 1
+    let list = postNodes.count - 1
+    guard list >= 1, postNodes[list].kind == .argumentList, postNodes[list - 1].kind == .generatorExpression,
+      postNodes[list].size == postNodes[list - 1].size + 1
     else { return }
     let generator = list - 1
     // The sole-argument generator shares the call's parentheses: it starts where the list does,
     // or (without them) at its first child, never at a `(` of its own.
-    var sharesBrackets = nodeFirstTokens[generator] == nodeFirstTokens[list]
-    let firstDescendant = generator - Int(nodeSubtreeSizes[generator]) + 1
+    var sharesBrackets = postNodes[generator].firstToken == postNodes[list].firstToken
+    let firstDescendant = generator - Int(postNodes[generator].size) + 1
     if !sharesBrackets && firstDescendant < generator {
       var child = generator - 1
-      while child - Int(nodeSubtreeSizes[child]) + 1 > firstDescendant { child -= Int(nodeSubtreeSizes[child]) }
-      sharesBrackets = nodeFirstTokens[child] == nodeFirstTokens[generator]
+      while child - Int(postNodes[child].size) + 1 > firstDescendant { child -= Int(postNodes[child].size) }
+      sharesBrackets = postNodes[child].firstToken == postNodes[generator].firstToken
     }
-    if sharesBrackets { error("invalid syntax", at: nodeFirstTokens[generator]) }
+    if sharesBrackets { error("invalid syntax", at: postNodes[generator].firstToken) }
   }
 }

@@ -173,25 +173,22 @@ extension Parser {
   /// become children of the node being built: `del a, b` has two targets, as in CPython's `ast`.
   mutating func dissolveBareTuple(since marker: Marker) {
     guard lastNodeIsBareTuple(since: marker) else { return }
-    nodeKinds.removeLast()
-    nodeFirstTokens.removeLast()
-    nodeEndTokens.removeLast()
-    nodeSubtreeSizes.removeLast()
+    postNodes.removeLast()
   }
 
   /// Whether the node finished last is a tuple without brackets (`except A, B as e` needs them).
   func lastNodeIsBareTuple(since marker: Marker) -> Bool {
     guard lastNodeKind(since: marker) == .tuple else { return false }
-    let tuple = nodeKinds.count - 1
-    let subtreeStart = tuple - Int(nodeSubtreeSizes[tuple]) + 1
+    let tuple = postNodes.count - 1
+    let subtreeStart = tuple - Int(postNodes[tuple].size) + 1
     guard subtreeStart < tuple else { return false }
     // Walk back over the children (post-order: each child's subtree ends just before the next).
     var child = tuple - 1
-    while child - Int(nodeSubtreeSizes[child]) + 1 > subtreeStart {
-      child -= Int(nodeSubtreeSizes[child])
+    while child - Int(postNodes[child].size) + 1 > subtreeStart {
+      child -= Int(postNodes[child].size)
     }
     // A bracketed tuple starts at its `(`, before its first element.
-    return nodeFirstTokens[child] == nodeFirstTokens[tuple]
+    return postNodes[child].firstToken == postNodes[tuple].firstToken
   }
 }
 

@@ -120,11 +120,11 @@ extension Parser {
 
   /// The kind of the node finished last, looking through parentheses (`(a): int`, `(a) += 1`).
   private func singleTargetKind(since marker: Marker) -> NodeKind? {
-    guard nodeKinds.count > marker.nodeCount else { return nil }
-    var node = nodeKinds.count - 1
+    guard postNodes.count > marker.nodeCount else { return nil }
+    var node = postNodes.count - 1
     // A parenthesized expression's only child sits right before it in post-order.
-    while nodeKinds[node] == .parenthesized && node > marker.nodeCount { node -= 1 }
-    return nodeKinds[node]
+    while postNodes[node].kind == .parenthesized && node > marker.nodeCount { node -= 1 }
+    return postNodes[node].kind
   }
 
   // MARK: Keyword statements

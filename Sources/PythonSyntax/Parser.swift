@@ -12,11 +12,9 @@ struct Parser {
   let tokens: TokenTable
   /// Index of the current token.
   var position: UInt32 = 0
-  /// Post-order node columns.
-  var nodeKinds: [NodeKind] = []
-  var nodeFirstTokens: [UInt32] = []
-  var nodeEndTokens: [UInt32] = []
-  var nodeSubtreeSizes: [UInt32] = []
+  /// The nodes in post-order, one record each: one append per node (four column arrays cost four
+  /// appends and four uniqueness checks); `makeTree` splits them into the tree's columns.
+  var postNodes: [PostOrderNode] = []
   var diagnostics: [SyntaxDiagnostic] = []
   /// Current nesting of brackets, unary operators, lambdas and blocks being parsed.
   var nestingDepth = 0
@@ -33,10 +31,7 @@ struct Parser {
     self.tokens = tokens
     // The stdlib averages about 0.67 nodes per token; reserve enough that the columns never grow.
     let expectedNodes = tokens.count * 3 / 4 + 16
-    nodeKinds.reserveCapacity(expectedNodes)
-    nodeFirstTokens.reserveCapacity(expectedNodes)
-    nodeEndTokens.reserveCapacity(expectedNodes)
-    nodeSubtreeSizes.reserveCapacity(expectedNodes)
+    postNodes.reserveCapacity(expectedNodes)
   }
 
   // MARK: Tokens
@@ -109,27 +104,26 @@ struct Parser {
   }
 
   @inline(__always) func mark() -> Marker {
-    Marker(nodeCount: nodeKinds.count, token: position)
+    Marker(nodeCount: postNodes.count, token: position)
   }
 
   /// Records a node of `kind` spanning the tokens from `marker` to the current position and
   /// holding every node recorded since `marker` as its descendants.
   @inline(__always) mutating func finish(_ kind: NodeKind, _ marker: Marker) {
-    nodeKinds.append(kind)
-    nodeFirstTokens.append(marker.token)
-    nodeEndTokens.append(position)
-    nodeSubtreeSizes.append(UInt32(nodeKinds.count - marker.nodeCount))
+    postNodes.append(
+      PostOrderNode(
+        kind: kind, firstToken: marker.token, endToken: position, size: UInt32(postNodes.count + 1 - marker.nodeCount)))
   }
 
   /// Changes the kind of the node finished last (e.g. a parenthesized expression that turned out
   /// to be a generator).
   mutating func relabelLastNode(_ kind: NodeKind) {
-    nodeKinds[nodeKinds.count - 1] = kind
+    postNodes[postNodes.count - 1].kind = kind
   }
 
   /// The kind of the node finished last, if it started at or after `marker`.
   func lastNodeKind(since marker: Marker) -> NodeKind? {
-    nodeKinds.count > marker.nodeCount ? nodeKinds[nodeKinds.count - 1] : nil
+    postNodes.count > marker.nodeCount ? postNodes[postNodes.count - 1].kind : nil
   }
 
   // MARK: Backtracking
@@ -143,15 +137,12 @@ struct Parser {
   }
 
   func checkpoint() -> Checkpoint {
-    Checkpoint(position: position, nodeCount: nodeKinds.count, diagnosticCount: diagnostics.count, nestingDepth: nestingDepth)
+    Checkpoint(position: position, nodeCount: postNodes.count, diagnosticCount: diagnostics.count, nestingDepth: nestingDepth)
   }
 
   mutating func restore(_ checkpoint: Checkpoint) {
     position = checkpoint.position
-    nodeKinds.removeSubrange(checkpoint.nodeCount...)
-    nodeFirstTokens.removeSubrange(checkpoint.nodeCount...)
-    nodeEndTokens.removeSubrange(checkpoint.nodeCount...)
-    nodeSubtreeSizes.removeSubrange(checkpoint.nodeCount...)
+    postNodes.removeSubrange(checkpoint.nodeCount...)
     diagnostics.removeSubrange(checkpoint.diagnosticCount...)
     nestingDepth = checkpoint.nestingDepth
   }
@@ -214,37 +205,62 @@ struct Parser {
   /// are the nodes wholly before its subtree (`j - s + 1` of them) plus its ancestors, so
   /// `pre(j) = j - s + 1 + depth(j)`. One backward pass with a stack finds parents and depths.
   consuming func makeTree(lexerDiagnostics: [SyntaxDiagnostic]) -> SyntaxTree {
-    let count = nodeKinds.count
-    var preIndex = [UInt32](repeating: 0, count: count)
-    var postParent = [Int](repeating: -1, count: count)
+    let count = postNodes.count
+    // Pre-order position and parent (post-order, or -1) of each post-order node. Every column
+    // below is written once, in full, without zeroing it first, through unchecked pointers: this
+    // pass runs over every node the parser makes and cost a twentieth of a `check`.
+    var preIndex = [UInt32](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    var postParent = [Int32](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     var stack: [Int] = []
     stack.reserveCapacity(64)
-    var postIndex = count - 1
-    while postIndex >= 0 {
-      let subtreeStart = postIndex - Int(nodeSubtreeSizes[postIndex]) + 1
-      while let top = stack.last, postIndex < top - Int(nodeSubtreeSizes[top]) + 1 {
-        stack.removeLast()
+    postNodes.withUnsafeBufferPointer { nodes in
+      preIndex.withUnsafeMutableBufferPointer { preIndex in
+        postParent.withUnsafeMutableBufferPointer { postParent in
+          var postIndex = count - 1
+          while postIndex >= 0 {
+            let subtreeStart = postIndex - Int(nodes[postIndex].size) + 1
+            while let top = stack.last, postIndex < top - Int(nodes[top].size) + 1 {
+              stack.removeLast()
+            }
+            postParent[postIndex] = Int32(stack.last ?? -1)
+            preIndex[postIndex] = UInt32(subtreeStart + stack.count)
+            stack.append(postIndex)
+            postIndex -= 1
+          }
+        }
       }
-      postParent[postIndex] = stack.last ?? -1
-      preIndex[postIndex] = UInt32(subtreeStart + stack.count)
-      stack.append(postIndex)
-      postIndex -= 1
     }
-    var kinds = [NodeKind](repeating: .module, count: count)
-    var firsts = [UInt32](repeating: 0, count: count)
-    var ends = [UInt32](repeating: 0, count: count)
-    var parents = [UInt32](repeating: UInt32.max, count: count)
-    var sizes = [UInt32](repeating: 0, count: count)
-    for post in 0..<count {
-      let pre = Int(preIndex[post])
-      kinds[pre] = nodeKinds[post]
-      firsts[pre] = nodeFirstTokens[post]
-      ends[pre] = nodeEndTokens[post]
-      sizes[pre] = nodeSubtreeSizes[post]
-      parents[pre] = postParent[post] >= 0 ? preIndex[postParent[post]] : UInt32.max
+    /// The column whose pre-order entry for each post-order node `post` is `value(post)`.
+    func preOrder<Column>(_ value: (Int) -> Column) -> [Column] {
+      [Column](unsafeUninitializedCapacity: count) { output, initialized in
+        preIndex.withUnsafeBufferPointer { preIndex in
+          for post in 0..<count { (output.baseAddress! + Int(preIndex[post])).initialize(to: value(post)) }
+        }
+        initialized = count
+      }
+    }
+    let (kinds, firsts, ends, sizes) = postNodes.withUnsafeBufferPointer { nodes in
+      (
+        preOrder { nodes[$0].kind }, preOrder { nodes[$0].firstToken }, preOrder { nodes[$0].endToken },
+        preOrder { nodes[$0].size }
+      )
+    }
+    let parents: [UInt32] = preIndex.withUnsafeBufferPointer { preIndex in
+      postParent.withUnsafeBufferPointer { postParent in
+        preOrder { post in postParent[post] >= 0 ? preIndex[Int(postParent[post])] : UInt32.max }
+      }
     }
     return SyntaxTree(
       source: source, tokens: tokens, kinds: kinds, firstTokens: firsts, endTokens: ends,
       parents: parents, subtreeSizes: sizes, diagnostics: Self.oneDiagnosticPerLine(lexerDiagnostics + diagnostics, in: source))
   }
+}
+
+/// A node as the parser records it, before `makeTree` lays the nodes out in pre-order.
+struct PostOrderNode {
+  var kind: NodeKind
+  var firstToken: UInt32
+  var endToken: UInt32
+  /// The node and its descendants, which are the `size - 1` nodes recorded just before it.
+  var size: UInt32
 }
