@@ -7,7 +7,8 @@
 # Prints the file set (files, bytes), the parse-only throughput of PythonSyntax in MB/s per core
 # (lexing + parsing, one thread, files already in memory, median of ROUNDS rounds), then for
 # `asyncfix check` and `ruff check --no-cache --select ASYNC` the median over RUNS runs of CPU
-# seconds (user + sys), wall seconds and peak resident memory, and asyncfix/ruff ratios.
+# seconds (user + sys), wall seconds and peak resident memory, and asyncfix/ruff ratios. The
+# tools' runs alternate.
 # Both tools get the same explicit list of files, after `--` (asyncfix reads paths after it
 # without its argument parser, which is quadratic in the number of paths); output to /dev/null.
 set -euo pipefail
@@ -49,19 +50,22 @@ fi
 
 median() { LC_ALL=C sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure NAME COMMAND...: runs the command RUNS times, keeps user+sys, wall and max RSS (KB).
-measure() {
+# sample NAME COMMAND...: runs the command once, appends user+sys, wall and max RSS (KB) to
+# NAME's samples.
+sample() {
   local name="$1"; shift
-  : > "$work/$name.samples"
-  for ((run = 0; run < runs; run++)); do
-    local status=0
-    /usr/bin/time -f '%U %S %e %M' -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || status=$?
-    if (( status > 1 )); then
-      echo "warning: $name exited $status: $(head -c 300 "$work/stderr")" >&2
-    fi
-    # GNU time writes "Command exited with non-zero status N" first: the figures are the last line.
-    tail -n 1 "$work/time" | awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }' >> "$work/$name.samples"
-  done
+  local status=0
+  /usr/bin/time -f '%U %S %e %M' -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || status=$?
+  if (( status > 1 )); then
+    echo "warning: $name exited $status: $(head -c 300 "$work/stderr")" >&2
+  fi
+  # GNU time writes "Command exited with non-zero status N" first: the figures are the last line.
+  tail -n 1 "$work/time" | awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }' >> "$work/$name.samples"
+}
+
+# summarise NAME: the medians of NAME's samples.
+summarise() {
+  local name="$1"
   cpu[$name]=$(cut -d' ' -f1 "$work/$name.samples" | median)
   wall[$name]=$(cut -d' ' -f2 "$work/$name.samples" | median)
   rss[$name]=$(cut -d' ' -f3 "$work/$name.samples" | median)
@@ -69,8 +73,16 @@ measure() {
 
 declare -A cpu wall rss
 echo "== measuring ($runs runs each)"
-measure asyncfix "$bin/asyncfix" check --quiet --color never -- "${files[@]}"
-measure ruff "$ruff" check --no-cache --isolated --select ASYNC --output-format concise -- "${files[@]}"
+# The two tools take turns, run by run: on a shared machine the load drifts, and turns give
+# both the same share of it (all of one tool's runs, then all of the other's, did not).
+: > "$work/asyncfix.samples"
+: > "$work/ruff.samples"
+for ((run = 0; run < runs; run++)); do
+  sample asyncfix "$bin/asyncfix" check --quiet --color never -- "${files[@]}"
+  sample ruff "$ruff" check --no-cache --isolated --select ASYNC --output-format concise -- "${files[@]}"
+done
+summarise asyncfix
+summarise ruff
 
 echo "== parse-only throughput ($rounds rounds)"
 "$bin/asyncfix-bench" --rounds "$rounds" "$work/files" | tee "$work/parse"
