@@ -14,6 +14,9 @@ public struct IdentifierSet: Sendable, ExpressibleByArrayLiteral {
   /// Open addressing: `slots[h & mask]` holds 1 + a name's position, 0 when free; at most half full.
   private var slots = [Int32](repeating: 0, count: 8)
   private var mask = 7
+  /// Bit `n` is set when a name of `n` bytes is in (bit 63: any of 63 or more): most lookups
+  /// fail on the length alone, before hashing.
+  private var lengths: UInt64 = 0
 
   public init() {}
 
@@ -47,6 +50,7 @@ public struct IdentifierSet: Sendable, ExpressibleByArrayLiteral {
     }
     storage.append(contentsOf: bytes)
     starts.append(Int32(storage.count))
+    lengths |= Self.lengthBit(bytes.count)
     hashes.append(hash)
     slots[slot] = Int32(hashes.count)
     if hashes.count * 2 > slots.count { rehash(capacity: slots.count * 2) }
@@ -72,7 +76,7 @@ public struct IdentifierSet: Sendable, ExpressibleByArrayLiteral {
 
   /// Whether `bytes` spell one of the names.
   public func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    if hashes.isEmpty { return false }
+    if lengths & Self.lengthBit(bytes.count) == 0 { return false }
     let hash = Self.hash(bytes)
     var slot = Int(hash) & mask
     while true {
@@ -90,12 +94,15 @@ public struct IdentifierSet: Sendable, ExpressibleByArrayLiteral {
 
   /// Whether the source text of `token` in `tree` is one of the names.
   public func contains(token: UInt32, in tree: SyntaxTree) -> Bool {
-    if hashes.isEmpty { return false }
     let range = tree.tokens.textRange(token)
+    if lengths & Self.lengthBit(range.count) == 0 { return false }
     return tree.source.bytes.withUnsafeBufferPointer { source in
       contains(UnsafeBufferPointer(rebasing: source[Int(range.lowerBound)..<Int(range.upperBound)]))
     }
   }
+
+  @inline(__always)
+  private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
   private func equals(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(starts[position])

@@ -71,40 +71,6 @@ public enum AwaitableNameScan {
     bytes.withUnsafeBufferPointer { find($0, word, from: 0) != nil }
   }
 
-  /// Whether `word` occurs anywhere in `bytes` (for other quick byte tests of a file). `memchr`
-  /// jumps between occurrences of the word's least common byte in Python source (the `m` of
-  /// `sleep_ms`, the `T` of `ThreadSafeFlag`): jumping to every `s` cost three times as many stops.
-  static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
-    var word = word
-    return word.withUTF8 { pattern in
-      bytes.withUnsafeBufferPointer { text in
-        guard !pattern.isEmpty, let base = text.baseAddress, text.count >= pattern.count else { return false }
-        let anchor = pattern.indices.min { commonness(pattern[$0]) < commonness(pattern[$1]) }!
-        var index = anchor
-        let last = text.count - pattern.count + anchor
-        while index <= last {
-          guard let hit = memchr(base + index, Int32(pattern[anchor]), last - index + 1) else { return false }
-          let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          var offset = 0
-          while offset < pattern.count && text[position - anchor + offset] == pattern[offset] { offset += 1 }
-          if offset == pattern.count { return true }
-          index = position + 1
-        }
-        return false
-      }
-    }
-  }
-
-  /// How common `byte` is in Python source, roughly: its rank among the most frequent bytes
-  /// (space first), and 0 for the rest (capitals, digits, rare letters).
-  private static func commonness(_ byte: UInt8) -> Int {
-    let common: StaticString = "etsainro_lcd.pf(u)m=h,'g:\"yb\n"
-    for rank in 0..<common.utf8CodeUnitCount where common.utf8Start[rank] == byte {
-      return common.utf8CodeUnitCount - rank
-    }
-    return byte == UInt8(ascii: " ") ? Int.max : 0
-  }
-
   /// The first `word` in `text` at or after `start`, jumping between candidates with libc's
   /// `memchr` (the scan runs over every byte of every file of the run, so it must cost next to
   /// nothing).

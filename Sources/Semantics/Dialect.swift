@@ -42,10 +42,9 @@ extension SemanticModel {
   /// `.importAlias`, `.attribute` or `.name`). A function or variable the file defines itself
   /// under one of those names (a CPython shim `def sleep_ms(ms): …`) is no evidence.
   public var micropythonEvidence: SyntaxNode? {
-    // Most files spell neither name anywhere: then only the imports can tell, and the walk
-    // over every node is skipped (the bytes are searched instead, a superset of the tokens).
-    let bytes = tree.source.bytes
-    if !DialectEvidence.micropythonNames.contains(where: { AwaitableNameScan.contains(bytes, $0) }) {
+    // Most files spell neither name anywhere (the model's builder noted any name or attribute
+    // that does): then only the imports can tell, and the walk over every node is skipped.
+    if !spellsMicroPythonName {
       return imports.first(where: isMicroPythonImport).map(\.node)
     }
     var nextImport = 0

@@ -61,6 +61,9 @@ public final class ProjectIndex: Sendable {
     var byPath: [[String]: Int] = [:]
     var byName: [String: [Int]] = [:]
     var awaitableNames = IdentifierSet()
+    modules.reserveCapacity(entries.count)
+    byPath.reserveCapacity(entries.count)
+    byName.reserveCapacity(entries.count * 2)
     for entry in entries {
       let path = ModulePath(path: entry.path, currentDirectory: currentDirectory)
       // A package directory and a module of the same name: Python imports the package.

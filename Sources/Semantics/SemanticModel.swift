@@ -53,6 +53,8 @@ public final class SemanticModel: Sendable {
   /// Whether the file has an `async def`: rules that report only inside coroutines skip a file
   /// without one.
   public let hasCoroutine: Bool
+  /// Whether a name or attribute spells `sleep_ms` or `ThreadSafeFlag` (`micropythonEvidence`).
+  let spellsMicroPythonName: Bool
 
   /// Names, attributes and class storage by spelling, built on first use (`StorageIndex`).
   let storageIndex = StorageIndex()
@@ -79,6 +81,7 @@ public final class SemanticModel: Sendable {
     names = builder.names
     imports = builder.imports
     hasWildcardImport = builder.imports.contains { $0.isWildcard }
+    spellsMicroPythonName = builder.spellsMicroPythonName
     hasCoroutine = builder.scopeNodes.contains { tree.nodeKinds[Int($0)] == .asyncFunctionDef }
     mayReferenceAsyncio = builder.imports.contains { record in
       record.isWildcard || record.qualifiedName?.canonical.components.first == "asyncio"

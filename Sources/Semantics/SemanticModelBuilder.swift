@@ -36,6 +36,12 @@ struct SemanticModelBuilder {
   var names: ScopedNameTable
   var imports: [ImportRecord] = []
 
+  /// Whether a name or attribute token spells `sleep_ms` or `ThreadSafeFlag`
+  /// (`DialectEvidence.micropythonNames`): without one, only imports can mark the file as
+  /// MicroPython, and `micropythonEvidence` need not walk the tree.
+  var spellsMicroPythonName = false
+  private let micropythonNames = IdentifierSet(DialectEvidence.micropythonNames)
+
   /// The module (with its level) of the `from … import` whose aliases are being visited.
   var fromModule = QualifiedName(components: [])
 
@@ -80,7 +86,12 @@ struct SemanticModelBuilder {
       if nodeScopes[index] == Self.unassigned { nodeScopes[index] = nodeScopes[Int(parents[index])] }
       let node = UInt32(index)
       switch kinds[index] {
-      case .name: visitName(node, source)
+      case .name:
+        noteSpelling(firstTokens[index], source)
+        visitName(node, source)
+      case .attribute:
+        let last = endTokens[index] &- 1
+        if last < endTokens[index], tokenKinds[Int(last)] == .name { noteSpelling(last, source) }
       case .functionDef, .asyncFunctionDef: visitFunction(node, source)
       case .classDef: visitClass(node, source)
       case .lambda: visitLambda(node)
@@ -115,6 +126,13 @@ struct SemanticModelBuilder {
       }
       index += 1
     }
+  }
+
+  private mutating func noteSpelling(_ token: UInt32, _ source: UnsafeBufferPointer<UInt8>) {
+    if spellsMicroPythonName { return }
+    let range = tree.tokens.textRange(token)
+    spellsMicroPythonName = micropythonNames.contains(
+      UnsafeBufferPointer(rebasing: source[Int(range.lowerBound)..<Int(range.upperBound)]))
   }
 
   // MARK: Scopes

@@ -308,4 +308,14 @@ final class ConfigurationLoaderTests: XCTestCase {
     try directory.write("norepo/sub/a.py")
     XCTAssertEqual(FileDiscovery.discover([directory.path + "/norepo/sub"]).count, 1)
   }
+
+  /// The fast path for paths already normalised agrees with the component walk.
+  func testNormalizedPaths() {
+    let cases: [(String, String)] = [
+      ("/", "/"), ("/a/b.py", "/a/b.py"), ("/a//b.py", "/a/b.py"), ("/a/./b.py", "/a/b.py"),
+      ("/a/../b.py", "/b.py"), ("/..", "/"), ("/a/b/", "/a/b"), ("/a/.", "/a"), ("/a/..", "/"),
+      ("/.hidden/..x/...", "/.hidden/..x/..."), ("/a/.b", "/a/.b"),
+    ]
+    for (path, expected) in cases { XCTAssertEqual(ConfigurationPaths.normalized(path), expected, path) }
+  }
 }
