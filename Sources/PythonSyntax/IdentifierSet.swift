@@ -16,7 +16,7 @@ public struct IdentifierSet: Sendable, ExpressibleByArrayLiteral {
   private var mask = 7
   /// Bit `n` is set when a name of `n` bytes is in (bit 63: any of 63 or more): most lookups
   /// fail on the length alone, before hashing.
-  private var lengths: UInt64 = 0
+  @usableFromInline var lengths: UInt64 = 0
 
   public init() {}
 
@@ -101,8 +101,12 @@ public struct IdentifierSet: Sendable, ExpressibleByArrayLiteral {
     }
   }
 
-  @inline(__always)
-  private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
+  @inlinable
+  static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
+
+  /// Whether a name of `length` bytes may be in: the first test of `contains`, for a caller to
+  /// make before it finds the bytes.
+  @inlinable public func mayContain(length: Int) -> Bool { lengths & Self.lengthBit(length) != 0 }
 
   private func equals(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(starts[position])

@@ -24,6 +24,9 @@ public enum DialectEvidence {
   /// Using any of these names (as an attribute, an imported name, or a name not defined in the
   /// file) marks a file as MicroPython: CPython's asyncio and time have neither.
   public static let micropythonNames: Set<String> = ["sleep_ms", "ThreadSafeFlag"]
+
+  /// `micropythonNames` for tests against a file's bytes.
+  static let micropythonNameSet = IdentifierSet(micropythonNames)
 }
 
 /// The dialect of the file `model` describes under `setting`: the setting itself unless it is

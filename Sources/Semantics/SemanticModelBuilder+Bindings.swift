@@ -19,7 +19,7 @@ extension SemanticModelBuilder {
   /// annotated assignment, a `for`, a `with … as`, a comprehension clause, a walrus, a `del`, a
   /// `type` statement — directly or inside tuples, lists, starred and parenthesized targets.
   mutating func visitName(_ node: UInt32, _ source: UnsafeBufferPointer<UInt8>) {
-    guard let kind = targetKind(of: node) else { return }
+    guard let kind = Self.targetKind(of: node, kinds: kinds, parents: parents, sizes: sizes) else { return }
     var scope = nodeScopes[Int(node)]
     if kind == .walrus {
       // PEP 572: a walrus in a comprehension binds in the enclosing function or module.
@@ -29,7 +29,10 @@ extension SemanticModelBuilder {
   }
 
   /// How `.name` node `node` is bound, or `nil` when it is only read.
-  func targetKind(of node: UInt32) -> BindingKind? {
+  ///
+  /// Static, with the columns it reads as arguments: a method of the builder called from its
+  /// mutating `visitName` made Swift copy the whole builder (360 bytes) for every name.
+  static func targetKind(of node: UInt32, kinds: [NodeKind], parents: [UInt32], sizes: [UInt32]) -> BindingKind? {
     var target = node
     var parent = parents[Int(node)]
     while parent != .max {

@@ -15,6 +15,8 @@ struct SemanticModelBuilder {
   let firstTokens: [UInt32]
   let endTokens: [UInt32]
   let tokenKinds: [TokenKind]
+  let tokenStarts: [UInt32]
+  let tokenEnds: [UInt32]
 
   /// Written for every node in the hot loop, so kept in memory of its own (see `NodeColumn`).
   let nodeScopes: NodeColumn
@@ -40,7 +42,7 @@ struct SemanticModelBuilder {
   /// (`DialectEvidence.micropythonNames`): without one, only imports can mark the file as
   /// MicroPython, and `micropythonEvidence` need not walk the tree.
   var spellsMicroPythonName = false
-  private let micropythonNames = IdentifierSet(DialectEvidence.micropythonNames)
+  private let micropythonNames = DialectEvidence.micropythonNameSet
 
   /// The module (with its level) of the `from … import` whose aliases are being visited.
   var fromModule = QualifiedName(components: [])
@@ -55,6 +57,8 @@ struct SemanticModelBuilder {
     firstTokens = tree.nodeFirstTokens
     endTokens = tree.nodeEndTokens
     tokenKinds = tree.tokens.kinds
+    tokenStarts = tree.tokens.textStarts
+    tokenEnds = tree.tokens.textEnds
     nodeScopes = NodeColumn(count: tree.nodeCount, repeating: Self.unassigned)
     // About one distinct bound name per 16 tokens, one binding per 8 nodes in typical code.
     identifiers = IdentifierTable(expectedCount: tree.tokens.count / 16)
@@ -129,10 +133,10 @@ struct SemanticModelBuilder {
   }
 
   private mutating func noteSpelling(_ token: UInt32, _ source: UnsafeBufferPointer<UInt8>) {
-    if spellsMicroPythonName { return }
-    let range = tree.tokens.textRange(token)
-    spellsMicroPythonName = micropythonNames.contains(
-      UnsafeBufferPointer(rebasing: source[Int(range.lowerBound)..<Int(range.upperBound)]))
+    let start = Int(tokenStarts[Int(token)])
+    let end = Int(tokenEnds[Int(token)])
+    if spellsMicroPythonName || !micropythonNames.mayContain(length: end - start) { return }
+    spellsMicroPythonName = micropythonNames.contains(UnsafeBufferPointer(rebasing: source[start..<end]))
   }
 
   // MARK: Scopes
