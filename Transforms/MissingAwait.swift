@@ -121,14 +121,10 @@ public struct MissingAwait: Rule {
     // A method or module attribute: its own name is the function's (no `as` renames it), so a
     // name no coroutine of the file or the project has needs no lookup.
     guard let attribute = AttributeSyntax(unparenthesized), let name = attribute.nameToken else { return nil }
-    // A coroutine's name needs no dialect: both of the index's views admit it, and lookups of
-    // it read the same summaries. Deciding the dialect searches the file's text, so it comes
-    // last, for a name only generator functions have.
-    let project = context.index
-    if project.coroutinesOnly.mayDefineAwaitable(token: name, in: tree) {
-      if let certain = definedAwaitable(callee, through: project.coroutinesOnly, in: context) { return certain }
-    } else if ownAwaitableNames!.contains(token: name, in: tree)
-      || (project.mayDefineAwaitable(token: name, in: tree) && context.dialect == .micropython)
+    // The dialect's view of the index: in CPython files (most) the generator functions' names,
+    // most names of a large tree, are not even looked up.
+    if ownAwaitableNames!.contains(token: name, in: tree)
+      || index(in: context).mayDefineAwaitable(token: name, in: tree)
     {
       if let certain = definedAwaitable(callee, in: context) { return certain }
     }
@@ -147,13 +143,10 @@ public struct MissingAwait: Rule {
     return nil
   }
 
-  /// `awaitable` for a callee the project defines, looked up through `index` (by default the
-  /// dialect's view): `true` for a coroutine function (a generator function in MicroPython),
-  /// `nil` otherwise.
-  private func definedAwaitable(_ callee: SyntaxNode, through index: ProjectIndex? = nil, in context: RuleContext)
-    -> Bool?
-  {
-    switch context.model.calledFunctionKind(callee, index: index ?? self.index(in: context), importer: context.modulePath) {
+  /// `awaitable` for a callee the project defines: `true` for a coroutine function (a generator
+  /// function in MicroPython), `nil` otherwise.
+  private func definedAwaitable(_ callee: SyntaxNode, in context: RuleContext) -> Bool? {
+    switch context.model.calledFunctionKind(callee, index: index(in: context), importer: context.modulePath) {
     case .coroutine: return true
     case .generator: return context.dialect == .micropython ? true : nil
     case .asyncGenerator, .plain, .decorated, nil: return nil
