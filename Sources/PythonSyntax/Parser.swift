@@ -203,7 +203,7 @@ struct Parser {
   ///
   /// For a node at post-order index `j` with subtree size `s`, the nodes before it in pre-order
   /// are the nodes wholly before its subtree (`j - s + 1` of them) plus its ancestors, so
-  /// `pre(j) = j - s + 1 + depth(j)`. One backward pass with a stack finds parents and depths.
+  /// `pre(j) = j - s + 1 + depth(j)`. One backward pass finds parents and depths.
   consuming func makeTree(lexerDiagnostics: [SyntaxDiagnostic]) -> SyntaxTree {
     let count = postNodes.count
     // Pre-order position and parent (post-order, or -1) of each post-order node. Every column
@@ -211,21 +211,33 @@ struct Parser {
     // pass runs over every node the parser makes and cost a twentieth of a `check`.
     var preIndex = [UInt32](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     var postParent = [Int32](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-    var stack: [Int] = []
-    stack.reserveCapacity(64)
+    // In reverse post-order every node comes after its parent, so one backward pass can hand
+    // each node's children (found by stepping back over their subtrees) their parent and depth:
+    // pre-order position = first post-order position of the subtree + depth.
     postNodes.withUnsafeBufferPointer { nodes in
       preIndex.withUnsafeMutableBufferPointer { preIndex in
         postParent.withUnsafeMutableBufferPointer { postParent in
-          var postIndex = count - 1
-          while postIndex >= 0 {
-            let subtreeStart = postIndex - Int(nodes[postIndex].size) + 1
-            while let top = stack.last, postIndex < top - Int(nodes[top].size) + 1 {
-              stack.removeLast()
+          // `preIndex` holds each node's depth until its own turn comes. The tree has one root
+          // (the module), but a forest would be laid out too: each root ends where the next
+          // one's subtree starts.
+          var nextRoot = count - 1
+          var parent = count - 1
+          while parent >= 0 {
+            if parent == nextRoot {
+              preIndex[parent] = 0
+              postParent[parent] = -1
+              nextRoot = parent - Int(nodes[parent].size)
             }
-            postParent[postIndex] = Int32(stack.last ?? -1)
-            preIndex[postIndex] = UInt32(subtreeStart + stack.count)
-            stack.append(postIndex)
-            postIndex -= 1
+            let depth = preIndex[parent]
+            let start = parent - Int(nodes[parent].size) + 1
+            preIndex[parent] = UInt32(start) + depth
+            var child = parent - 1
+            while child >= start {
+              preIndex[child] = depth + 1
+              postParent[child] = Int32(parent)
+              child -= Int(nodes[child].size)
+            }
+            parent -= 1
           }
         }
       }
