@@ -58,16 +58,61 @@ public struct ModulePath: Hashable, Sendable {
 
   /// Absolute components of `path`, with `.` dropped and `..` applied.
   static func normalised(_ path: String, currentDirectory: String) -> [String] {
-    let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
     var parts: [String] = []
-    for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
-      if part == "." { continue }
-      if part == ".." {
-        _ = parts.popLast()
-        continue
+    // Split on the UTF-8 bytes: every file of a run is named here, and splitting into
+    // substrings compared with "." and ".." cost a percent of a `check`.
+    func append(_ text: String) {
+      var text = text
+      text.withUTF8 { bytes in
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+          defer { start = end + 1 }
+          let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+          if part.isEmpty || (part.count == 1 && part[0] == UInt8(ascii: ".")) { continue }
+          if part.count == 2 && part[0] == UInt8(ascii: ".") && part[1] == UInt8(ascii: ".") {
+            _ = parts.popLast()
+            continue
+          }
+          parts.append(String(decoding: part, as: UTF8.self))
+        }
       }
-      parts.append(String(part))
     }
+    if !path.hasPrefix("/") { append(currentDirectory) }
+    append(path)
     return parts
+  }
+
+}
+
+/// `ModulePath.importNames` for every module of a run, with the work that depends only on a
+/// module's directory (which ancestors are packages, the dotted prefixes) done once per
+/// directory: a directory holds many modules, and a module deep in a tree has many names.
+struct ImportNameCache {
+  /// By directory (components joined with `/`): the dotted prefixes of the module names,
+  /// shortest first (`""` for a module named by its file alone).
+  private var prefixes: [String: [String]] = [:]
+  /// `isPackageDirectory`'s answers, by directory path.
+  private var packages: [String: Bool] = [:]
+
+  /// `path.importNames(isPackageDirectory:)`.
+  mutating func names(of path: ModulePath, isPackageDirectory: (String) -> Bool) -> [String] {
+    let components = path.components
+    guard let last = components.last else { return [] }
+    let key = components.dropLast().joined(separator: "/")
+    let known = prefixes[key] ?? prefixesOf(components, isPackageDirectory: isPackageDirectory)
+    prefixes[key] = known
+    return known.map { $0.isEmpty ? last : $0 + "." + last }
+  }
+
+  private mutating func prefixesOf(_ components: [String], isPackageDirectory: (String) -> Bool) -> [String] {
+    func isPackage(_ directory: String) -> Bool {
+      if let known = packages[directory] { return known }
+      let answer = isPackageDirectory(directory)
+      packages[directory] = answer
+      return answer
+    }
+    var first = components.count - 1
+    while first > 0 && isPackage(ModulePath.join(components[..<first])) { first -= 1 }
+    return stride(from: first, through: 0, by: -1).map { components[$0..<components.count - 1].joined(separator: ".") }
   }
 }

@@ -56,14 +56,14 @@ public final class ProjectIndex: Sendable {
     currentDirectory: String, isPackageDirectory: (String) -> Bool = { _ in false }
   ) {
     var coroutineNames = IdentifierSet()
-    var packageCache: [String: Bool] = [:]
     var modules: [Module] = []
     var byPath: [[String]: Int] = [:]
     var byName: [String: [Int]] = [:]
     var awaitableNames = IdentifierSet()
     modules.reserveCapacity(entries.count)
     byPath.reserveCapacity(entries.count)
-    byName.reserveCapacity(entries.count * 2)
+    byName.reserveCapacity(entries.count * 8)
+    var importNames = ImportNameCache()
     for entry in entries {
       let path = ModulePath(path: entry.path, currentDirectory: currentDirectory)
       // A package directory and a module of the same name: Python imports the package.
@@ -74,13 +74,9 @@ public final class ProjectIndex: Sendable {
       awaitableNames.formUnion(entry.candidates.generators)
       coroutineNames.formUnion(entry.candidates.coroutines)
       byPath[path.components] = index
-      let names = path.importNames { directory in
-        if let known = packageCache[directory] { return known }
-        let answer = isPackageDirectory(directory)
-        packageCache[directory] = answer
-        return answer
+      for name in importNames.names(of: path, isPackageDirectory: isPackageDirectory) {
+        byName[name, default: []].append(index)
       }
-      for name in names { byName[name, default: []].append(index) }
     }
     self.awaitableNames = awaitableNames
     self.modules = modules
