@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The checks CPython makes when it decodes a string literal's text: escapes that cannot be
 /// decoded and non-ASCII bytes in a bytes literal are syntax errors there, so they are here.
 ///
@@ -47,10 +55,13 @@ extension Parser {
   static func escapeError(in bytes: UnsafeBufferPointer<UInt8>, _ body: Range<Int>, isBytes: Bool) -> String? {
     var index = body.lowerBound
     while index < body.upperBound {
-      guard bytes[index] == UInt8(ascii: "\\"), index + 1 < body.upperBound else {
-        index += 1
-        continue
-      }
+      // Jump to the next backslash: most string bodies (docstrings above all) have none, and
+      // this runs over every string of every file.
+      guard let base = bytes.baseAddress,
+        let found = memchr(base + index, Int32(UInt8(ascii: "\\")), body.upperBound - index)
+      else { return nil }
+      index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      guard index + 1 < body.upperBound else { return nil }
       let escape = index
       let letter = bytes[index + 1]
       index += 2
