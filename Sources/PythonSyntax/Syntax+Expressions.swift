@@ -628,7 +628,13 @@ private func lastChild(of node: SyntaxNode) -> SyntaxNode? {
 
 extension SyntaxNode {
   /// The expression inside any number of `.parenthesized` wrappers (the node itself otherwise).
-  public var unparenthesized: SyntaxNode {
+  ///
+  /// Inlinable with the common case (no parentheses) first: rules ask it of nearly every callee.
+  @inlinable public var unparenthesized: SyntaxNode {
+    kind == .parenthesized ? innermostParenthesized : self
+  }
+
+  @usableFromInline var innermostParenthesized: SyntaxNode {
     var node = self
     while node.kind == .parenthesized, let inner = node.child(at: 0) { node = inner }
     return node

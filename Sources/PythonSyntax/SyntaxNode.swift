@@ -45,6 +45,9 @@ public struct SyntaxNode: Hashable, @unchecked Sendable {
 
   /// The direct child at position `position` (0-based), if there are that many.
   public func child(at position: Int) -> SyntaxNode? {
+    // The first child, the one asked for most (a call's callee, an attribute's value), follows
+    // its parent in pre-order.
+    if position == 0 { return subtreeSize > 1 ? SyntaxNode(tree: tree, index: index + 1) : nil }
     var iterator = children.makeIterator()
     var remaining = position
     while let child = iterator.next() {
