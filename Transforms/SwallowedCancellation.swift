@@ -19,7 +19,11 @@ import Semantics
 /// child-cancellation pattern, where the body awaits a task this coroutine cancelled earlier
 /// (`t.cancel()` … `try: await t except CancelledError: pass`): there the `CancelledError` is the
 /// child's, expected and rightly dropped. The task is matched by the text of the expression
-/// (`t`, `self._task`), which is what the pattern looks like in practice.
+/// (`t`, `self._task`), which is what the pattern looks like in practice. Nor the other shapes of
+/// `SwallowedCancellation+Exemptions.swift`: the cancel handed to the loop
+/// (`loop.call_soon(t.cancel)`), `__aexit__` returning False for the exception in flight, and an
+/// exception kept in a local that is raised after the `try`. A handler whose body is `1 / 0`
+/// raises (`ExitAnalysis`).
 public struct SwallowedCancellation: Rule {
   public init() {}
 
@@ -47,7 +51,12 @@ public struct SwallowedCancellation: Rule {
     guard let (handler, caught) = firstCatchingHandler(statement, model: model),
       let handlerBody = handler.body, !ExitAnalysis.alwaysRaises(handlerBody)
     else { return }
-    if awaitsTaskCancelledEarlier(body, in: coroutine.node, model: model) { return }
+    if Self.awaitsTaskCancelledEarlier(body, in: coroutine.node, model: model)
+      || Self.reraisesExceptionInFlight(handler, in: coroutine)
+      || Self.keepsExceptionToRaiseLater(handler, of: statement, in: coroutine.node, model: model)
+    {
+      return
+    }
     let header = handler.type.map { "`except \($0.shortText())`" } ?? "`except:`"
     context.report(
       Self.description, message: "\(header) swallows the task's cancellation",
@@ -66,24 +75,6 @@ public struct SwallowedCancellation: Rule {
       if types.contains(where: { model.matches($0, Self.baseException) }) { return (handler, .baseException) }
     }
     return nil
-  }
-
-  /// Whether `body` awaits an expression (`t`, `self._task`) on which `.cancel()` is called
-  /// earlier in the same coroutine.
-  private func awaitsTaskCancelledEarlier(_ body: BlockSyntax, in coroutine: SyntaxNode, model: SemanticModel) -> Bool {
-    let start = body.node.textRange.lowerBound
-    var cancelled: Set<String> = []
-    for node in coroutine.descendantsAndSelf where node.kind == .call && node.textRange.upperBound <= start {
-      guard let call = CallSyntax(node), let callee = AttributeSyntax(call.callee.unparenthesized),
-        callee.name == "cancel", model.enclosingFunction(of: node) == coroutine
-      else { continue }
-      cancelled.insert(callee.value.unparenthesized.compactText)
-    }
-    if cancelled.isEmpty { return false }
-    return body.node.descendantsAndSelf.contains { node in
-      guard let awaited = AwaitSyntax(node), model.enclosingFunction(of: node) == coroutine else { return false }
-      return cancelled.contains(awaited.operand.unparenthesized.compactText)
-    }
   }
 
   // MARK: Fixes
@@ -174,7 +165,10 @@ public struct SwallowedCancellation: Rule {
 
       Reported around a `try` body with an await point, when some path through the handler does \
       not raise. Any `raise` counts as re-raising. Not reported when the body awaits a task the \
-      coroutine cancelled itself (`t.cancel()` then `try: await t except CancelledError: pass`).
+      coroutine cancelled itself (`t.cancel()`, or `loop.call_soon(t.cancel)`, then \
+      `try: await t except CancelledError: pass`), in `__aexit__` when the handler re-raises all \
+      but the exception in flight and returns False for that one (`async with` then re-raises it), \
+      and when the handler keeps the exception in a local that the function raises after the `try`.
 
       Fixes, first allowed wins: a sole `except CancelledError:` without `else`, `finally`, \
       `return`/`break`/`continue` or a used `as` name becomes `finally:` (safe when the body \

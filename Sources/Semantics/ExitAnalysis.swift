@@ -31,6 +31,8 @@ public enum ExitAnalysis {
     switch statement.kind {
     case .raiseStatement:
       return true
+    case .expressionStatement:
+      return ExpressionStatementSyntax(statement).map { dividesNumberByZero($0.expression) } ?? false
     case .ifStatement, .withStatement, .asyncWithStatement:
       return everyBranch(of: statement, satisfies: alwaysRaises)
     case .tryStatement, .tryStarStatement:
@@ -51,7 +53,25 @@ public enum ExitAnalysis {
     }
   }
 
-  private static func mayLeave(_ statement: SyntaxNode) -> Bool {
+  /// `1 / 0`, `1.5 // 0`, `7 % 0.0`: a number literal divided by a zero literal, the statement
+  /// tests write to fail on purpose. It always raises `ZeroDivisionError`; with anything but
+  /// number literals (`x / 0`) an operator method may run instead.
+  private static func dividesNumberByZero(_ expression: SyntaxNode) -> Bool {
+    guard let operation = BinaryOperationSyntax(expression.unparenthesized),
+      [.slash, .doubleSlash, .percent].contains(operation.operatorKind)
+    else { return false }
+    func isNumber(_ node: SyntaxNode) -> Bool {
+      guard let constant = ConstantSyntax(node.unparenthesized) else { return false }
+      switch constant.kind {
+      case .integer, .float: return true
+      default: return false
+      }
+    }
+    return isNumber(operation.left) && isNumber(operation.right) && operation.right.literalTruth == false
+  }
+
+  /// `mayLeave(_:)` for one statement.
+  public static func mayLeave(_ statement: SyntaxNode) -> Bool {
     containsLeavingStatement(statement, countContinue: true)
   }
 

@@ -1,0 +1,91 @@
+import PythonSyntax
+import Semantics
+
+/// Handlers that catch the cancellation without losing it, in ways the handler's own control
+/// flow (`ExitAnalysis`) does not show. Each shape was a false positive on CPython's standard
+/// library (`asyncio` tests and `contextlib`).
+extension SwallowedCancellation {
+  /// The child-cancellation pattern: `body` awaits an expression (`t`, `self._task`) whose
+  /// `cancel` the same coroutine used before that await (before the `try` or in its body),
+  /// called (`t.cancel()`) or handed over to be called (`loop.call_soon(t.cancel)`,
+  /// `loop.call_later(0.1, t.cancel)`). The `CancelledError` the handler catches is then the
+  /// child's.
+  static func awaitsTaskCancelledEarlier(_ body: BlockSyntax, in coroutine: SyntaxNode, model: SemanticModel) -> Bool {
+    let end = body.node.textRange.upperBound
+    // Where each cancelled expression's `cancel` is first used.
+    var cancelledAt: [String: UInt32] = [:]
+    for node in coroutine.descendantsAndSelf where node.kind == .attribute && node.textRange.upperBound <= end {
+      guard let attribute = AttributeSyntax(node), attribute.isName("cancel"),
+        model.enclosingFunction(of: node) == coroutine
+      else { continue }
+      let text = attribute.value.unparenthesized.compactText
+      cancelledAt[text] = min(cancelledAt[text] ?? .max, node.textRange.upperBound)
+    }
+    if cancelledAt.isEmpty { return false }
+    return body.node.descendantsAndSelf.contains { node in
+      guard let awaited = AwaitSyntax(node), model.enclosingFunction(of: node) == coroutine,
+        let cancelled = cancelledAt[awaited.operand.unparenthesized.compactText]
+      else { return false }
+      return cancelled <= node.textRange.lowerBound
+    }
+  }
+
+  /// contextlib's `__aexit__` shape: the handler (`except BaseException as exc:`) re-raises
+  /// whenever the caught exception is not the one in flight (`if exc is not value: raise`,
+  /// `value` a parameter of `__aexit__`), and otherwise returns a false value, which makes the
+  /// `async with` re-raise that exception: nothing is swallowed on any path.
+  static func reraisesExceptionInFlight(_ handler: ExceptClauseSyntax, in coroutine: FunctionDefSyntax) -> Bool {
+    guard coroutine.name == "__aexit__", let caught = handler.name, let statements = handler.body?.statements,
+      let parameters = coroutine.parameters?.parameters.dropFirst().map(\.name),
+      let guardIndex = statements.firstIndex(where: { isReraiseGuard($0, caught: caught, inFlight: parameters) })
+    else { return false }
+    for statement in statements[(guardIndex + 1)...] {
+      switch statement.kind {
+      case .raiseStatement:
+        return true
+      case .returnStatement:
+        return ReturnSyntax(statement)?.value.map { $0.literalTruth == false } ?? true
+      default:
+        // Any other way out of the handler (or off its end) is not known to re-raise.
+        if ExitAnalysis.mayLeave(statement) { return false }
+      }
+    }
+    return false
+  }
+
+  /// `if <caught> is not <one of inFlight>: raise`, with no `elif` or `else`.
+  private static func isReraiseGuard(_ statement: SyntaxNode, caught: String, inFlight: [String]) -> Bool {
+    guard let test = IfSyntax(statement), test.elifClauses.isEmpty, test.elseClause == nil,
+      let body = test.body?.statements, body.count == 1, let raise = RaiseSyntax(body[0]),
+      raise.isBare || raise.exception?.unparenthesized.asName?.identifier == caught,
+      let comparison = ComparisonSyntax(test.condition.unparenthesized), comparison.operators == [.isNot],
+      let left = comparison.left.unparenthesized.asName, let right = comparison.comparators.first?.unparenthesized.asName
+    else { return false }
+    let names = [left.identifier, right.identifier]
+    return names.contains(caught) && names.contains(where: inFlight.contains)
+  }
+
+  /// AsyncExitStack's shape: the handler stores the caught exception in a local
+  /// (`error = new_error`) and the function raises that local after the `try` (`raise error`).
+  /// The cancellation is deferred, not lost (unless code in between drops it, which is that
+  /// code's doing).
+  static func keepsExceptionToRaiseLater(
+    _ handler: ExceptClauseSyntax, of statement: TrySyntax, in function: SyntaxNode, model: SemanticModel
+  ) -> Bool {
+    guard let caught = handler.name, let body = handler.body else { return false }
+    var keptIn: Set<String> = []
+    for node in body.node.descendantsAndSelf where node.kind == .assignment {
+      guard let assignment = AssignmentSyntax(node), assignment.value.unparenthesized.asName?.identifier == caught
+      else { continue }
+      for target in assignment.targets { if let name = target.unparenthesized.asName { keptIn.insert(name.identifier) } }
+    }
+    if keptIn.isEmpty { return false }
+    let end = statement.node.textRange.upperBound
+    return function.descendantsAndSelf.contains { node in
+      guard node.kind == .raiseStatement, node.textRange.lowerBound >= end, let raise = RaiseSyntax(node),
+        let name = raise.exception?.unparenthesized.asName, keptIn.contains(name.identifier)
+      else { return false }
+      return model.enclosingFunction(of: node) == function
+    }
+  }
+}
