@@ -19,7 +19,9 @@ extension BlockingCall {
       `snapshot(blocking=False)` is not blocking, nor is a socket made non-blocking with \
       `setblocking(False)` or `settimeout(0)`, or watched by a poller (`p.register(s, …)` on a \
       `select.poll()` or a `selectors` selector, `select.select([s], …)`: read when ready), on \
-      the same variable, or `self.sock` in any method of the class. The `blocking-calls` \
+      the same variable, or `self.sock` in any method of the class. A name lookup that asks no \
+      DNS is not blocking either: `getaddrinfo` with `AI_NUMERICHOST` among its flags (directly \
+      or through a constant), or of an address written out (`"127.0.0.1"`, `"::1"`). The `blocking-calls` \
       configuration adds qualified names (`mylib.read_all`, or `mylib.Sensor.read` for the method \
       of a `mylib.Sensor()`) and removes built-in ones. Sleeps are AF102's.
 

@@ -47,7 +47,7 @@ enum BlockingCallTable {
     // Name lookups wait for DNS.
     + ["getaddrinfo", "gethostbyname", "gethostbyname_ex"].map { function in
       BlockingCallEntry(
-        "socket." + function,
+        "socket." + function, unless: .numericLookup,
         advice: "Resolve the address once before the event loop starts and reuse it",
         cpython: "Use `await asyncio.get_running_loop().getaddrinfo(…)`, or let "
           + "`asyncio.open_connection(host, port)` resolve it")

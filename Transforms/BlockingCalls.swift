@@ -13,6 +13,9 @@ struct BlockingCallEntry: Sendable {
     /// The receiver is a socket made non-blocking with `setblocking(False)` or `settimeout(0)`,
     /// or watched by a poller (`NonBlockingSockets`).
     case nonBlockingReceiver
+    /// A name lookup that asks no DNS: `getaddrinfo(…, flags)` with `AI_NUMERICHOST` among the
+    /// flags (`NumericLookup`), or a numeric address literal as the host (`"127.0.0.1"`).
+    case numericLookup
   }
 
   /// The qualified names that call it; the first is the one findings show.
@@ -103,6 +106,8 @@ final class BlockingCalls {
     case .nonBlockingReceiver:
       guard let receiver = AttributeSyntax(call.callee.unparenthesized)?.value else { return false }
       return nonBlockingSockets.isNonBlocking(receiver)
+    case .numericLookup:
+      return NumericLookup.asksNoDNS(call, in: model)
     }
   }
 }
