@@ -13,26 +13,34 @@ enum NumericLookup {
     let host = call.keywordArgument("host")?.value ?? positional.first?.value
     if let host, isAddressLiteral(host) { return true }
     let flags = call.keywordArgument("flags")?.value ?? (positional.count > 5 ? positional[5].value : nil)
-    return flags.map { mentionsNumericHost($0, in: model, followingNames: true) } ?? false
+    return flags.map { setsNumericHost($0, in: model, followingNames: true) } ?? false
   }
 
-  /// Whether `expression` names `AI_NUMERICHOST` (`socket.AI_NUMERICHOST | …`), or is a name
-  /// every assignment of which does (`_NUMERIC_ONLY = AI_NUMERICHOST | AI_NUMERICSERV`).
-  private static func mentionsNumericHost(_ expression: SyntaxNode, in model: SemanticModel, followingNames: Bool)
+  /// Whether the flags `expression` set `AI_NUMERICHOST`: the flag itself
+  /// (`socket.AI_NUMERICHOST`), flags or-ed (or added) with it (`flags | _NUMERIC_ONLY`), or a
+  /// name every assignment of which sets it (`_NUMERIC_ONLY = AI_NUMERICHOST | AI_NUMERICSERV`).
+  /// Anything else (`flags & ~AI_NUMERICHOST`, a call) is not known to.
+  private static func setsNumericHost(_ expression: SyntaxNode, in model: SemanticModel, followingNames: Bool)
     -> Bool
   {
     let node = expression.unparenthesized
-    let mentions = node.descendantsAndSelf.contains { part in
-      switch part.kind {
-      case .name: return NameSyntax(part)?.isIdentifier("AI_NUMERICHOST") == true
-      case .attribute: return AttributeSyntax(part)?.isName("AI_NUMERICHOST") == true
-      default: return false
-      }
+    switch node.kind {
+    case .attribute:
+      return AttributeSyntax(node)?.isName("AI_NUMERICHOST") == true
+    case .name:
+      if NameSyntax(node)?.isIdentifier("AI_NUMERICHOST") == true { return true }
+      guard followingNames else { return false }
+      let values = model.resolve(node).bindings.map(\.assignedValue)
+      return !values.isEmpty
+        && values.allSatisfy { value in value.map { setsNumericHost($0, in: model, followingNames: false) } ?? false }
+    case .binaryOperation:
+      guard let operation = BinaryOperationSyntax(node), [.pipe, .plus].contains(operation.operatorKind)
+      else { return false }
+      return setsNumericHost(operation.left, in: model, followingNames: followingNames)
+        || setsNumericHost(operation.right, in: model, followingNames: followingNames)
+    default:
+      return false
     }
-    if mentions || !followingNames || node.kind != .name { return mentions }
-    let values = model.resolve(node).bindings.map(\.assignedValue)
-    return !values.isEmpty
-      && values.allSatisfy { value in value.map { mentionsNumericHost($0, in: model, followingNames: false) } ?? false }
   }
 
   /// A string literal holding an IPv4 address (four decimal numbers up to 255) or an IPv6 one

@@ -17,6 +17,10 @@ async def flag_keyword(host):
     return socket.getaddrinfo(host, 80, flags=socket.AI_NUMERICHOST)
 
 
+async def added_to_the_callers_flags(host, port, flags):
+    return socket.getaddrinfo(host, port, 0, 0, 0, flags | _NUMERIC_ONLY)
+
+
 async def literal_addresses():
     local = socket.getaddrinfo("127.0.0.1", 80)
     six = socket.getaddrinfo("::1", 80)
@@ -27,4 +31,5 @@ async def literal_addresses():
 async def real_lookups(host):
     first = socket.getaddrinfo("example.com", 80)
     second = socket.getaddrinfo(host, 80, flags=socket.AI_CANONNAME)
-    return first, second, socket.gethostbyname("localhost")
+    third = socket.getaddrinfo(host, 80, flags=socket.AI_CANONNAME & ~socket.AI_NUMERICHOST)
+    return first, second, third, socket.gethostbyname("localhost")
