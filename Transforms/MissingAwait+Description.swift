@@ -23,7 +23,10 @@ extension MissingAwait {
       `Semaphore.acquire`, `Queue.get`/`put`, and the stream methods (`read`, `readline`, \
       `readexactly`, `readinto`, `drain`, `wait_closed`, `awrite`) of the reader and writer \
       `open_connection` returns or a `start_server` client callback receives. In MicroPython files a plain generator function counts too: \
-      MicroPython's asyncio awaits generators, and many of its own coroutines are generators.
+      MicroPython's asyncio awaits generators, and many of its own coroutines are generators. \
+      Calling a class whose instances are awaitable counts as well: one with `__await__` (its own, \
+      or a base's of the file or the project), and in MicroPython one whose `__iter__` yields (an \
+      unsafe fix there: a plain iterable's `__iter__` may yield too).
 
       Only statements are findings: a call passed to `create_task`, `gather`, `wait_for` or \
       `run`, stored in a variable, returned or yielded is used by something else.

@@ -20,7 +20,10 @@ import Semantics
 ///   (`MissingAwait+ServerCallbacks.swift`).
 /// A plain generator function counts only in MicroPython files: MicroPython's asyncio awaits
 /// generators (its own `sleep` is one), while in CPython such a call is a generator nobody
-/// iterates — a no-op, but not a missing `await` (awaiting it would raise).
+/// iterates — a no-op, but not a missing `await` (awaiting it would raise). So does a class
+/// whose instances are awaitable (`SemanticModel.calledAwaitableClass`): with `__await__`, or in
+/// MicroPython with an `__iter__` that yields (MicroPython 1.29 awaits by iterating and ignores
+/// `__await__`; CPython the other way round).
 ///
 /// Fix: insert `await ` before the call — safe when the callee is resolved for certain (a def
 /// found by binding, an asyncio function by name), unsafe when it rests on an inferred
@@ -78,7 +81,7 @@ public struct MissingAwait: Rule {
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     guard let statement = ExpressionStatementSyntax(node), let call = CallSyntax(statement.expression.unparenthesized),
-      let certain = awaitable(call, in: context)
+      let made = awaitable(call, in: context)
     else { return }
     let model = context.model
     let calleeText = call.callee.compactText
@@ -86,26 +89,37 @@ public struct MissingAwait: Rule {
     if model.enclosingCoroutine(of: call.node) != nil {
       let insert = Edit(range: call.node.textRange.lowerBound..<call.node.textRange.lowerBound, replacement: "await ")
       let fix = Fix(
-        message: "Insert `await`: `await \(shown)`", applicability: certain ? .safe : .unsafe, edits: [insert])
+        message: "Insert `await`: `await \(shown)`", applicability: made.certain ? .safe : .unsafe, edits: [insert])
       let finding = context.report(
-        Self.description, message: "`\(shown)` is not awaited: the coroutine it returns never runs",
+        Self.description, message: "`\(shown)` is not awaited: the \(made.noun) it returns never runs",
         range: call.node.textRange, fixes: [fix])
       context.noteAwaitPoint(at: call.node, from: finding)
       return
     }
     context.report(
       Self.description,
-      message: "`\(shown)` makes a coroutine outside a coroutine: nothing awaits or schedules it, so it never runs",
+      message:
+        "`\(shown)` makes \(made.noun == "coroutine" ? "a" : "an") \(made.noun) outside a coroutine: nothing awaits or "
+        + "schedules it, so it never runs",
       range: call.node.textRange, fixes: suggestion(for: call, shown: shown, in: context).map { [$0] } ?? [])
   }
 
-  /// Whether `call` returns an awaitable that nothing will run unless awaited: `true` when that
-  /// is certain, `false` when it rests on an inferred receiver, `nil` when it does not.
-  private mutating func awaitable(_ call: CallSyntax, in context: RuleContext) -> Bool? {
+  /// What a call returns that nothing will run unless awaited: how sure the rule is (a fix is
+  /// safe when certain, unsafe when it rests on an inferred receiver or a guess), and what the
+  /// messages call it.
+  struct Awaitable {
+    var certain: Bool
+    /// "coroutine", or "awaitable" for an instance of a class with `__await__` or `__iter__`.
+    var noun = "coroutine"
+  }
+
+  /// What `call` returns, when it is an awaitable that nothing will run unless awaited.
+  private mutating func awaitable(_ call: CallSyntax, in context: RuleContext) -> Awaitable? {
     let model = context.model
     let callee = call.callee
     if model.mayReferenceAsyncio, let function = model.match(callee, in: Self.asyncioAwaitables) {
-      return !Self.micropythonFunctions.contains(function) || context.dialect == .micropython ? true : nil
+      let runs = !Self.micropythonFunctions.contains(function) || context.dialect == .micropython
+      return runs ? Awaitable(certain: true) : nil
     }
     let unparenthesized = callee.unparenthesized
     if ownAwaitableNames == nil { ownAwaitableNames = model.awaitableFunctionNames() }
@@ -126,30 +140,42 @@ public struct MissingAwait: Rule {
     if ownAwaitableNames!.contains(token: name, in: tree)
       || index(in: context).mayDefineAwaitable(token: name, in: tree)
     {
-      if let certain = definedAwaitable(callee, in: context) { return certain }
+      if let made = definedAwaitable(callee, in: context) { return made }
     }
     // Receivers are typed by an asyncio constructor or server of this file: none without an
     // asyncio import.
     guard model.mayReferenceAsyncio, Self.receiverMethodLastNames.contains(token: name, in: tree) else { return nil }
-    if model.inferredNames(ofMember: callee).contains(where: { Self.receiverMethods.contains($0) }) { return false }
+    if model.inferredNames(ofMember: callee).contains(where: { Self.receiverMethods.contains($0) }) {
+      return Awaitable(certain: false)
+    }
     if serverCallbacks == nil { serverCallbacks = Self.serverCallbacks(in: model) }
     if !serverCallbacks!.isEmpty,
       let origin = Self.streamParameterOrigin(
         of: attribute.value.unparenthesized, callbacks: serverCallbacks!, in: model),
       Self.receiverMethods.contains(origin.appending(tree.tokenText(name)))
     {
-      return false
+      return Awaitable(certain: false)
     }
     return nil
   }
 
-  /// `awaitable` for a callee the project defines: `true` for a coroutine function (a generator
-  /// function in MicroPython), `nil` otherwise.
-  private func definedAwaitable(_ callee: SyntaxNode, in context: RuleContext) -> Bool? {
-    switch context.model.calledFunctionKind(callee, index: index(in: context), importer: context.modulePath) {
-    case .coroutine: return true
-    case .generator: return context.dialect == .micropython ? true : nil
-    case .asyncGenerator, .plain, .decorated, nil: return nil
+  /// `awaitable` for a callee the project defines: a coroutine function (a generator function
+  /// in MicroPython), or a class whose instances are awaitable: with `__await__` for certain,
+  /// with an `__iter__` that yields (MicroPython) as a guess, since a plain iterable class's
+  /// `__iter__` yields too.
+  private func definedAwaitable(_ callee: SyntaxNode, in context: RuleContext) -> Awaitable? {
+    let model = context.model
+    let index = index(in: context)
+    switch model.calledFunctionKind(callee, index: index, importer: context.modulePath) {
+    case .coroutine: return Awaitable(certain: true)
+    case .generator: return context.dialect == .micropython ? Awaitable(certain: true) : nil
+    case .asyncGenerator, .plain, .decorated: return nil
+    case nil: break
+    }
+    switch model.calledAwaitableClass(callee, index: index, importer: context.modulePath) {
+    case .awaitMethod: return Awaitable(certain: true, noun: "awaitable")
+    case .iteratorGenerator: return context.dialect == .micropython ? Awaitable(certain: false, noun: "awaitable") : nil
+    case nil: return nil
     }
   }
 

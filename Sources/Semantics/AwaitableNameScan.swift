@@ -42,6 +42,17 @@ public enum AwaitableNameScan {
         var end = start
         while end < text.count, isIdentifierByte(text[end]) { end += 1 }
         guard end > start else { continue }
+        // A class whose instances are awaited: `__await__` makes them awaitable anywhere, and
+        // an `__iter__` that yields in MicroPython (which awaits by iterating). The class's name
+        // is what a call spells; `__await__` itself is looked up in bases.
+        if spells(text, start..<end, "__await__") {
+          names.coroutines.insert(UnsafeBufferPointer(rebasing: text[start..<end]))
+          if let owner = enclosingClassName(text, definitionAt: found) { names.coroutines.insert(owner) }
+        } else if hasYield, spells(text, start..<end, "__iter__"),
+          let owner = enclosingClassName(text, definitionAt: found)
+        {
+          names.generators.insert(owner)
+        }
         if followsAsync(text, found) {
           names.coroutines.insert(UnsafeBufferPointer(rebasing: text[start..<end]))
         } else if hasYield {
@@ -50,6 +61,59 @@ public enum AwaitableNameScan {
       }
     }
     return names
+  }
+
+  private static func spells(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
+    guard range.count == word.utf8CodeUnitCount else { return false }
+    var offset = 0
+    while offset < range.count {
+      if text[range.lowerBound + offset] != word.utf8Start[offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+
+  /// The name of the `class` whose body holds the `def` at `position`: the nearest line above
+  /// it indented less, when that line starts a class. `nil` otherwise (a def in a function, or
+  /// bytes a line-based reading misjudges, such as a string running over several lines: then
+  /// the class is not found by name, which only loses a finding).
+  private static func enclosingClassName(_ text: UnsafeBufferPointer<UInt8>, definitionAt position: Int)
+    -> UnsafeBufferPointer<UInt8>?
+  {
+    func lineStart(before index: Int) -> Int {
+      var start = index
+      while start > 0 && text[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+      return start
+    }
+    func indentation(at start: Int) -> Int {
+      var end = start
+      while end < text.count, text[end] == UInt8(ascii: " ") || text[end] == UInt8(ascii: "\t") { end += 1 }
+      return end - start
+    }
+    let defLine = lineStart(before: position)
+    let defIndent = indentation(at: defLine)
+    guard defIndent > 0 else { return nil }
+    var line = defLine
+    while line > 0 {
+      line = lineStart(before: line - 1)
+      let first = line + indentation(at: line)
+      // Blank and comment lines, and lines of the body itself, say nothing.
+      if first >= text.count || text[first] == UInt8(ascii: "\n") || text[first] == UInt8(ascii: "\r")
+        || text[first] == UInt8(ascii: "#") || first - line >= defIndent
+      {
+        continue
+      }
+      let keyword: StaticString = "class"
+      guard first + 6 <= text.count, spells(text, first..<first + 5, keyword),
+        text[first + 5] == UInt8(ascii: " ") || text[first + 5] == UInt8(ascii: "\t")
+      else { return nil }
+      var start = first + 5
+      while start < text.count, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "\t") { start += 1 }
+      var end = start
+      while end < text.count, isIdentifierByte(text[end]) { end += 1 }
+      return end > start ? UnsafeBufferPointer(rebasing: text[start..<end]) : nil
+    }
+    return nil
   }
 
   /// Whether the word before the `def` at `position` is `async`.

@@ -27,6 +27,14 @@ public enum FunctionKind: Hashable, Sendable {
 /// of the run. A name bound more than once at module level counts only when every binding
 /// agrees (two `async def send` in the branches of an `if`); otherwise it is `.other`, which
 /// hides it from the rules: a name rebound to something unknown proves nothing.
+/// How instances of a called class are awaitable (`SemanticModel.calledAwaitableClass`).
+public enum AwaitableClass: Hashable, Sendable {
+  /// The class or a base defines `__await__`.
+  case awaitMethod
+  /// The class or a base defines an `__iter__` that yields: awaitable in MicroPython only.
+  case iteratorGenerator
+}
+
 public struct ModuleSummary: Hashable, Sendable {
   /// What a module-level name is.
   public enum Member: Hashable, Sendable {

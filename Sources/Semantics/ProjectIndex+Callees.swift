@@ -118,12 +118,80 @@ extension SemanticModel {
   /// The names of the file's `async def` and generator functions and methods, at any depth: with
   /// `ProjectIndex.mayDefineAwaitable`, a filter that spares the lookup for calls to any other
   /// name (most calls).
+  ///
+  /// Classes count too when calling them may make an awaitable (`calledAwaitableClass`): those
+  /// whose body defines `__await__` or `__iter__`, and the file's classes that name one of those
+  /// as a base, at any remove. (A subclass of another module's awaitable class is not found.)
   public func awaitableFunctionNames() -> IdentifierSet {
     var names = IdentifierSet()
-    for index in bindingKinds.indices where bindingKinds[index] == .function {
-      guard let function = FunctionDefSyntax(tree.node(bindingNodes[index])) else { continue }
-      if function.isAsync || containsYield(function.node) { names.insert(tree.tokenText(bindingTokens[index])) }
+    var subclasses: [(token: UInt32, bases: [String])] = []
+    var awaitableClasses: Set<String> = []
+    // Most files bind neither name: then no class needs a look (one lookup in the file's
+    // interned names instead of a test per binding).
+    let dunders = [symbol(of: "__await__"), symbol(of: "__iter__")].compactMap { $0 }
+    for index in bindingKinds.indices {
+      switch bindingKinds[index] {
+      case .function:
+        let node = tree.node(bindingNodes[index])
+        guard let function = FunctionDefSyntax(node) else { continue }
+        if function.isAsync || containsYield(function.node) { names.insert(tree.tokenText(bindingTokens[index])) }
+        // `def __await__`/`def __iter__` directly in a class body: that class counts.
+        if dunders.contains(bindingSymbols[index]),
+          let owner = tree.node(scopeNodes[Int(bindingScopes[index])]).asClassDef, let name = owner.nameToken
+        {
+          awaitableClasses.insert(tree.tokenText(name))
+        }
+      case .class where !dunders.isEmpty:
+        guard let classSyntax = ClassDefSyntax(tree.node(bindingNodes[index])) else { continue }
+        let bases = classSyntax.bases.compactMap { $0.unparenthesized.asName?.identifier }
+        if !bases.isEmpty { subclasses.append((bindingTokens[index], bases)) }
+      default:
+        continue
+      }
     }
+    if awaitableClasses.isEmpty { return names }
+    // Subclasses of those, through the file's own classes, until nothing changes.
+    var grew = true
+    while grew {
+      grew = false
+      for subclass in subclasses where subclass.bases.contains(where: awaitableClasses.contains) {
+        grew = awaitableClasses.insert(tree.tokenText(subclass.token)).inserted || grew
+      }
+    }
+    for name in awaitableClasses { names.insert(name) }
     return names
+  }
+
+  /// What calling `callee` makes when it names a class whose instances are awaitable: its own
+  /// or an inherited `__await__` (`.awaitMethod`), or an `__iter__` that yields
+  /// (`.iteratorGenerator`: awaitable in MicroPython, which awaits by iterating). The class is
+  /// found as `calledFunctionKind` finds functions: through this file's bindings, or its imports
+  /// and the project index. `nil` when it names no such class, or cannot be told.
+  public func calledAwaitableClass(_ callee: SyntaxNode, index: ProjectIndex, importer: ModulePath) -> AwaitableClass? {
+    let node = callee.unparenthesized
+    if node.kind == .name {
+      let bindings = resolve(node).bindings
+      if bindings.count == 1 && bindings[0].kind == .class {
+        if case .found = methodLookup("__await__", inClass: bindings[0].node, index: index, path: importer, depth: 0) {
+          return .awaitMethod
+        }
+        if case .found(.generator) = methodLookup(
+          "__iter__", inClass: bindings[0].node, index: index, path: importer, depth: 0)
+        {
+          return .iteratorGenerator
+        }
+        return nil
+      }
+      guard !bindings.isEmpty, bindings.allSatisfy({ $0.kind == .import }) else { return nil }
+    } else if node.kind != .attribute {
+      return nil
+    }
+    let names = qualifiedNames(of: node)
+    guard names.count == 1, let last = names[0].lastComponent, index.mayDefineAwaitable(last),
+      case .class(let projectClass) = index.resolve(names[0], from: importer)
+    else { return nil }
+    if index.method("__await__", of: projectClass) != nil { return .awaitMethod }
+    if index.method("__iter__", of: projectClass) == .generator { return .iteratorGenerator }
+    return nil
   }
 }

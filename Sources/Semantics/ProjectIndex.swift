@@ -114,7 +114,15 @@ public final class ProjectIndex: Sendable {
     for (name, member) in summary.members {
       switch member {
       case .function(let kind): note(name, kind)
-      case .class(let summary): for (method, kind) in summary.methods { note(method, kind) }
+      case .class(let summary):
+        for (method, kind) in summary.methods { note(method, kind) }
+        // As the byte scan names them: a class with `__await__`, and `__await__` itself, with
+        // the coroutines; a class whose `__iter__` yields with the generators.
+        if summary.definesAwait {
+          candidates.coroutines.insert(name)
+          candidates.coroutines.insert("__await__")
+        }
+        if summary.methods["__iter__"] == .generator { candidates.generators.insert(name) }
       default: break
       }
     }

@@ -14,6 +14,31 @@ final class AwaitableNameScanTests: XCTestCase {
     XCTAssertEqual(AwaitableNameScan.candidates(in: Array(generators.utf8)).generators.elements, ["gen", "other"])
   }
 
+  /// Awaitable classes are named by their class: `__await__` with the coroutines (and the
+  /// method's own name, for lookups in bases), an `__iter__` that may yield with the generators.
+  func testAwaitableClasses() {
+    let source = """
+      class Delay(Base):
+          # a comment at the left margin does not end the class
+      # here neither
+          def __await__(self):
+              return sleep(1).__await__()
+
+      class Tick:
+          \"""Doc.\"""
+
+          def __iter__(self):
+              yield
+
+      def helper():
+          def __iter__():
+              pass
+      """
+    let names = AwaitableNameScan.candidates(in: Array(source.utf8))
+    XCTAssertEqual(Set(names.coroutines.elements), ["__await__", "Delay"])
+    XCTAssertEqual(Set(names.generators.elements), ["__await__", "__iter__", "Tick", "helper"])
+  }
+
   /// On a real corpus the scan covers what `ModuleSummary` lists, file by file.
   func testCoversTheSummariesOfTheStandardLibrary() throws {
     let root = "/root/.pyenv/versions/3.13.0/lib/python3.13/asyncio"

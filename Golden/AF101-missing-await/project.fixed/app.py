@@ -3,6 +3,7 @@ import asyncio
 import pkg.net
 from pkg import send as send_again
 from pkg.net import encode, send
+from pkg.util import Pause
 
 
 async def main():
@@ -10,6 +11,7 @@ async def main():
     await send_again(b"re-exported")
     await pkg.net.close()
     encode(b"sync")
+    await Pause()  # an awaitable class of another module
     await send(b"awaited")
     asyncio.create_task(send(b"task"))
 

@@ -4,3 +4,8 @@ async def flush():
 
 def log(message):
     print(message)
+
+
+class Pause:
+    def __await__(self):
+        yield
