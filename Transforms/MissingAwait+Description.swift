@@ -14,7 +14,7 @@ extension MissingAwait {
 
       Found for calls to `async def` functions of the same file (through its bindings, so a \
       local of the same name hides them), of the class (`self.m()`, `Cls.m()`, through base \
-      classes), and of other modules of the project, through imports, relative imports and \
+      classes, and a base's through `super().m()`), and of other modules of the project, through imports, relative imports and \
       re-exports from a package's `__init__.py` (the project index); for asyncio's own \
       coroutine functions (`sleep`, `sleep_ms`, `wait_for`, `wait_for_ms`, `open_connection`, \
       `start_server`, `wait`, and in MicroPython `gather`: CPython's schedules its arguments at \

@@ -11,7 +11,8 @@ import Semantics
 /// awaitable-returning when it is:
 /// - an `async def` of this file reached through bindings (a local or parameter of the same
 ///   name hides it), a method of the enclosing class through `self`/`cls` or of a class named
-///   directly (`Client.connect`), with bases; or one of another module of the project, through
+///   directly (`Client.connect`), with bases, or of a base through `super()`; or one of another
+///   module of the project, through
 ///   imports and re-exports (`SemanticModel.calledFunctionKind`, `ProjectIndex`);
 /// - one of asyncio's coroutine functions by qualified name (`asyncio.sleep`, `sleep_ms`, …);
 /// - a method of a receiver made by an asyncio constructor (`ev = asyncio.Event()` then
@@ -84,7 +85,7 @@ public struct MissingAwait: Rule {
       let made = awaitable(call, in: context)
     else { return }
     let model = context.model
-    let calleeText = call.callee.compactText
+    let calleeText = call.callee.shortText(limit: 60)
     let shown = calleeText + (call.arguments.isEmpty ? "()" : "(…)")
     if model.enclosingCoroutine(of: call.node) != nil {
       let insert = Edit(range: call.node.textRange.lowerBound..<call.node.textRange.lowerBound, replacement: "await ")

@@ -7,7 +7,8 @@ extension SemanticModel {
   /// The kind of function `callee` (the callee expression of a call) names, when it can be told
   /// for certain: a def of this file reached through its bindings (a local or parameter of the
   /// same name hides it), a method of the class of `self`/`cls` (the first parameter of a
-  /// method) or of a class named directly (`Client.connect`), searched through bases; or a
+  /// method) or of a class named directly (`Client.connect`), searched through bases, or of the
+  /// bases through `super()` (`superclassesOwner`); or a
   /// function or method of another module of the project, reached through the file's imports
   /// (relative ones too) and the index's re-exports. `importer` is where the file lives
   /// (`ProjectIndex.modulePath(of:)`), for relative imports. `nil` when unknown — and for
@@ -27,6 +28,12 @@ extension SemanticModel {
     case .attribute:
       guard let attribute = AttributeSyntax(node), let name = attribute.name else { return nil }
       let receiver = attribute.value.unparenthesized
+      if let classNode = superclassesOwner(receiver) {
+        if case .found(let kind) = methodLookup(name, inBasesOf: classNode, index: index, path: path, depth: 0) {
+          return kind
+        }
+        return nil
+      }
       if receiver.kind == .name, let classNode = classNamed(byReceiver: receiver) {
         if case .found(let kind) = methodLookup(name, inClass: classNode, index: index, path: path, depth: 0) {
           return kind
@@ -70,6 +77,25 @@ extension SemanticModel {
     }
   }
 
+  /// The class whose bases `receiver` looks methods up in when it is `super()`: the class of
+  /// the method it is called in (the zero-argument form), or the class named first
+  /// (`super(Cls, self)`). `nil` for anything else, and for `super` rebound in the file.
+  func superclassesOwner(_ receiver: SyntaxNode) -> SyntaxNode? {
+    guard let call = CallSyntax(receiver), let callee = call.callee.unparenthesized.asName,
+      callee.isIdentifier("super"), case .builtin = resolve(callee.node)
+    else { return nil }
+    let arguments = call.arguments
+    if arguments.isEmpty {
+      guard let function = enclosingFunction(of: receiver) else { return nil }
+      return enclosingClass(ofMethod: function)?.node
+    }
+    guard arguments.count == 2, arguments.allSatisfy({ $0.kind == .positional }),
+      let named = arguments[0].value.unparenthesized.asName
+    else { return nil }
+    let bindings = resolve(named.node).bindings
+    return bindings.count == 1 && bindings[0].kind == .class ? bindings[0].node : nil
+  }
+
   /// The outcome of looking a method up in a class and its bases.
   enum MethodLookup {
     case found(FunctionKind)
@@ -82,11 +108,17 @@ extension SemanticModel {
   func methodLookup(_ name: String, inClass classNode: SyntaxNode, index: ProjectIndex, path: ModulePath, depth: Int)
     -> MethodLookup
   {
-    guard depth < ProjectIndex.maximumDepth, let classSyntax = ClassDefSyntax(classNode),
-      let scope = scopeOpened(by: classNode)
-    else { return .unknown }
+    guard depth < ProjectIndex.maximumDepth, let scope = scopeOpened(by: classNode) else { return .unknown }
     let own = bindings(named: name, in: scope.id)
     if !own.isEmpty { return functionKind(of: own).map(MethodLookup.found) ?? .unknown }
+    return methodLookup(name, inBasesOf: classNode, index: index, path: path, depth: depth)
+  }
+
+  /// `methodLookup` in the bases of `classNode` only, in order (what `super().name` reaches).
+  func methodLookup(_ name: String, inBasesOf classNode: SyntaxNode, index: ProjectIndex, path: ModulePath, depth: Int)
+    -> MethodLookup
+  {
+    guard depth < ProjectIndex.maximumDepth, let classSyntax = ClassDefSyntax(classNode) else { return .unknown }
     for base in classSyntax.bases {
       let expression = base.unparenthesized
       if expression.kind == .name {
