@@ -17,7 +17,9 @@ extension BlockingSleep {
       `pyb.delay(n)` become `await asyncio.sleep_ms(n)`. CPython has no `sleep_ms`: there the fix \
       is `await asyncio.sleep(x)` and `sleep_ms(n)` becomes `await asyncio.sleep(n / 1000)`. \
       `sleep_ms`/`sleep_us` of at most `precise-delay-ms` milliseconds (default 5) are left \
-      alone: such short delays are deliberate precise timing, which the event loop cannot give.
+      alone: such short delays are deliberate precise timing, which the event loop cannot give. \
+      So is a negative number of seconds (`time.sleep(-1)`): it raises at once instead of \
+      sleeping, and `asyncio.sleep(-1)` would return instead.
 
       The fix uses the file's own name for asyncio (`asyncio`, `uasyncio`, or a name imported \
       from it) and adds `import asyncio` when the file has none. MicroPython names the module \

@@ -31,6 +31,10 @@ public struct BlockingSleep: Rule {
     if let argument, sleep.isPreciseTimer, !sleep.isLongerThanPreciseDelay(argument, settings: context.settings) {
       return
     }
+    // `time.sleep(-1)` raises at once (ValueError in CPython, OSError in MicroPython) instead of
+    // sleeping; `asyncio.sleep(-1)` would return instead, so it is neither blocking nor a case
+    // for the fix.
+    if let argument, sleep.unit == .seconds, NumberLiteral(argument)?.isNegative == true { return }
     let calleeText = call.callee.compactText
     let conversion = argument.flatMap { self.fix(for: call, argument: $0, sleep: sleep, in: context) }
     let finding = context.report(

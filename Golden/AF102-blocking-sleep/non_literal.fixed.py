@@ -12,4 +12,4 @@ class Blinker:
         await asyncio.sleep(delay)
         await asyncio.sleep(self.interval / 2)
         await asyncio.sleep_ms(self.interval)
-        await asyncio.sleep(-1)
+        time.sleep(-1)  # raises at once (ValueError; OSError in MicroPython): no delay

@@ -12,4 +12,4 @@ class Blinker:
         time.sleep(delay)
         time.sleep(self.interval / 2)
         time.sleep_ms(self.interval)
-        time.sleep(-1)
+        time.sleep(-1)  # raises at once (ValueError; OSError in MicroPython): no delay
