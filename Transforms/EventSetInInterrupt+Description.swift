@@ -171,7 +171,7 @@ extension EventSetInInterrupt {
         micropython.schedule(on_tick, 0)
         """,
         """
-        from asyncio import Event, ThreadSafeFlag
+        from asyncio import ThreadSafeFlag
         import micropython
 
         ready = ThreadSafeFlag()

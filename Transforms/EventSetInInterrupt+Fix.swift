@@ -4,7 +4,8 @@ import Semantics
 
 /// AF105's fix: every construction of the event becomes `ThreadSafeFlag()`, spelled through the
 /// same binding of asyncio (`uasyncio.Event()` → `uasyncio.ThreadSafeFlag()`; `Event()` from
-/// `from asyncio import Event` → `ThreadSafeFlag()`, the import gaining `ThreadSafeFlag`).
+/// `from asyncio import Event` → `ThreadSafeFlag()`, the import then naming `ThreadSafeFlag` in
+/// place of `Event` when nothing else uses it, beside it otherwise).
 /// Unsafe: a ThreadSafeFlag serves one waiter (one `.wait()` in the source may be run by several
 /// tasks, which the message asks the user to check) and clears itself when `wait()` returns, so code
 /// that relied on the event staying set behaves differently.
@@ -37,7 +38,15 @@ extension EventSetInInterrupt {
       let waitLine = try checkUses(of: receiver, in: context)
       try checkExports(of: receiver, in: context.model)
       var edits: [Edit] = []
-      for event in events { edits += try constructionEdits(event.call, in: context.model) }
+      var importedEvents: [Binding] = []
+      for event in events {
+        let construction = try constructionEdits(event.call, in: context.model)
+        edits += construction.edits
+        for binding in construction.importedEvent where !importedEvents.contains(where: { $0.id == binding.id }) {
+          importedEvents.append(binding)
+        }
+      }
+      edits += importEdits(importedEvents, constructions: events.map(\.call), in: context.model)
       let lines = events.map { "\(CallbackDescription.line(of: $0.call.node))" }
       let spelling = try constructionSpelling(events[0].call, in: context.model)
       let message =
@@ -147,23 +156,51 @@ extension EventSetInInterrupt {
     return "ThreadSafeFlag"
   }
 
-  /// The edits turning `call` (an `asyncio.Event()` construction) into a ThreadSafeFlag's.
-  private static func constructionEdits(_ call: CallSyntax, in model: SemanticModel) throws -> [Edit] {
+  /// The edits turning `call` (an `asyncio.Event()` construction) into a ThreadSafeFlag's, and
+  /// the `from asyncio import Event` bindings (one per fallback branch) whose imports must then
+  /// name `ThreadSafeFlag` (`importEdits`).
+  private static func constructionEdits(_ call: CallSyntax, in model: SemanticModel) throws
+    -> (edits: [Edit], importedEvent: [Binding])
+  {
     let callee = call.callee.unparenthesized
     let spelling = try constructionSpelling(call, in: model)
     if let attribute = AttributeSyntax(callee), let token = attribute.nameToken {
-      return [Edit(range: model.tree.tokens.textRange(token), replacement: "ThreadSafeFlag")]
+      return ([Edit(range: model.tree.tokens.textRange(token), replacement: "ThreadSafeFlag")], [])
     }
-    var edits = [Edit(range: callee.textRange, replacement: spelling)]
-    if spelling != "ThreadSafeFlag" { return edits }
-    // `from asyncio import Event` (in each fallback branch): the import gains the new name.
-    if case .importedName = model.asyncioBinding(for: "ThreadSafeFlag", at: call.node) { return edits }
-    for binding in model.resolve(callee).bindings {
+    let edits = [Edit(range: callee.textRange, replacement: spelling)]
+    if spelling != "ThreadSafeFlag" { return (edits, []) }
+    if case .importedName = model.asyncioBinding(for: "ThreadSafeFlag", at: call.node) { return (edits, []) }
+    let bindings = model.resolve(callee).bindings
+    for binding in bindings {
       guard let record = model.importRecord(for: binding), record.isFrom else {
         throw Blocker(reason: "the event's `Event` is not imported from asyncio")
       }
-      edits.append(Edit.insertion(", ThreadSafeFlag", at: record.node.textRange.upperBound))
     }
-    return edits
+    return (edits, bindings)
+  }
+
+  /// The imports of `bindings` (`from asyncio import Event`, in each fallback branch) name
+  /// `ThreadSafeFlag` after the fix: the alias itself becomes `ThreadSafeFlag` when nothing but
+  /// the converted `constructions` uses that `Event` (an unused import would be left behind
+  /// otherwise), and the import gains `, ThreadSafeFlag` when something still does.
+  private static func importEdits(_ bindings: [Binding], constructions: [CallSyntax], in model: SemanticModel)
+    -> [Edit]
+  {
+    if bindings.isEmpty { return [] }
+    let converted = Set(constructions.map { $0.callee.unparenthesized.index })
+    let tree = model.tree
+    let localName = bindings[0].name
+    let stillUsed = (0..<UInt32(tree.nodeCount)).contains { index in
+      guard tree.nodeKinds[Int(index)] == .name, !converted.contains(index),
+        let name = NameSyntax(tree.node(index)), name.identifier == localName
+      else { return false }
+      return model.resolve(name.node).bindings.contains { used in bindings.contains { $0.id == used.id } }
+    }
+    return bindings.compactMap { binding in
+      guard let record = model.importRecord(for: binding) else { return nil }
+      return stillUsed
+        ? Edit.insertion(", ThreadSafeFlag", at: record.node.textRange.upperBound)
+        : Edit(range: record.node.textRange, replacement: "ThreadSafeFlag")
+    }
   }
 }

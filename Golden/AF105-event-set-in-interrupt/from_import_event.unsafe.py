@@ -1,4 +1,4 @@
-from asyncio import Event, ThreadSafeFlag, sleep_ms
+from asyncio import ThreadSafeFlag, sleep_ms
 from machine import Pin
 
 data_ready = ThreadSafeFlag()
