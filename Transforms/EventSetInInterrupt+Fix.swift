@@ -191,10 +191,18 @@ extension EventSetInInterrupt {
     let tree = model.tree
     let localName = bindings[0].name
     let stillUsed = (0..<UInt32(tree.nodeCount)).contains { index in
-      guard tree.nodeKinds[Int(index)] == .name, !converted.contains(index),
-        let name = NameSyntax(tree.node(index)), name.identifier == localName
-      else { return false }
-      return model.resolve(name.node).bindings.contains { used in bindings.contains { $0.id == used.id } }
+      switch tree.nodeKinds[Int(index)] {
+      case .name:
+        guard !converted.contains(index), let name = NameSyntax(tree.node(index)), name.identifier == localName
+        else { return false }
+        return model.resolve(name.node).bindings.contains { used in bindings.contains { $0.id == used.id } }
+      case .constant:
+        // A string annotation (`ev: "Event"`) or an `__all__` entry may name it too.
+        guard let constant = ConstantSyntax(tree.node(index)), constant.isString else { return false }
+        return constant.node.text.contains(localName)
+      default:
+        return false
+      }
     }
     return bindings.compactMap { binding in
       guard let record = model.importRecord(for: binding) else { return nil }

@@ -24,9 +24,10 @@ extension MissingAwait {
       `readexactly`, `readinto`, `drain`, `wait_closed`, `awrite`) of the reader and writer \
       `open_connection` returns or a `start_server` client callback receives. In MicroPython files a plain generator function counts too: \
       MicroPython's asyncio awaits generators, and many of its own coroutines are generators. \
-      Calling a class whose instances are awaitable counts as well: one with `__await__` (its own, \
-      or a base's of the file or the project), and in MicroPython one whose `__iter__` yields (an \
-      unsafe fix there: a plain iterable's `__iter__` may yield too).
+      Calling a class whose instances the dialect can await counts as well, with an unsafe fix \
+      (the class may start its work in `__init__` and be awaited only to wait for it): in CPython \
+      one with `__await__` (its own or a base's), in MicroPython one whose `__iter__` yields \
+      (MicroPython awaits by iterating and ignores `__await__`).
 
       Only statements are findings: a call passed to `create_task`, `gather`, `wait_for` or \
       `run`, stored in a variable, returned or yielded is used by something else.

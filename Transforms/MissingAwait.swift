@@ -22,9 +22,10 @@ import Semantics
 /// A plain generator function counts only in MicroPython files: MicroPython's asyncio awaits
 /// generators (its own `sleep` is one), while in CPython such a call is a generator nobody
 /// iterates — a no-op, but not a missing `await` (awaiting it would raise). So does a class
-/// whose instances are awaitable (`SemanticModel.calledAwaitableClass`): with `__await__`, or in
-/// MicroPython with an `__iter__` that yields (MicroPython 1.29 awaits by iterating and ignores
-/// `__await__`; CPython the other way round).
+/// whose instances the dialect can await (`SemanticModel.calledAwaitableClass`): with
+/// `__await__` in CPython, with an `__iter__` that yields in MicroPython (MicroPython 1.29 awaits
+/// by iterating and rejects an object with `__await__` alone; CPython the other way round). Its
+/// fix is unsafe: the class may start its work in `__init__`.
 ///
 /// Fix: insert `await ` before the call — safe when the callee is resolved for certain (a def
 /// found by binding, an asyncio function by name), unsafe when it rests on an inferred
@@ -161,9 +162,9 @@ public struct MissingAwait: Rule {
   }
 
   /// `awaitable` for a callee the project defines: a coroutine function (a generator function
-  /// in MicroPython), or a class whose instances are awaitable: with `__await__` for certain,
-  /// with an `__iter__` that yields (MicroPython) as a guess, since a plain iterable class's
-  /// `__iter__` yields too.
+  /// in MicroPython), or, as a guess, a class whose instances the dialect can await: with
+  /// `__await__` in CPython, with an `__iter__` that yields in MicroPython (a plain iterable's
+  /// `__iter__` yields too).
   private func definedAwaitable(_ callee: SyntaxNode, in context: RuleContext) -> Awaitable? {
     let model = context.model
     let index = index(in: context)
@@ -173,11 +174,13 @@ public struct MissingAwait: Rule {
     case .asyncGenerator, .plain, .decorated: return nil
     case nil: break
     }
-    switch model.calledAwaitableClass(callee, index: index, importer: context.modulePath) {
-    case .awaitMethod: return Awaitable(certain: true, noun: "awaitable")
-    case .iteratorGenerator: return context.dialect == .micropython ? Awaitable(certain: false, noun: "awaitable") : nil
-    case nil: return nil
+    // Never certain: the class may start its work in `__init__` and be awaitable only to wait
+    // for it (`Periodic(1, poll)` left running on purpose). Each dialect by its own protocol.
+    guard let awaitable = model.calledAwaitableClass(callee, index: index, importer: context.modulePath) else {
+      return nil
     }
+    let protocolOfDialect: AwaitableClass = context.dialect == .micropython ? .iteratorGenerator : .awaitMethod
+    return awaitable.contains(protocolOfDialect) ? Awaitable(certain: false, noun: "awaitable") : nil
   }
 
   /// The project index as this file's dialect reads it: in CPython only coroutines are

@@ -37,7 +37,9 @@ extension SwallowedCancellation {
   static func reraisesExceptionInFlight(_ handler: ExceptClauseSyntax, in coroutine: FunctionDefSyntax) -> Bool {
     guard coroutine.name == "__aexit__", let caught = handler.name, let statements = handler.body?.statements,
       let parameters = coroutine.parameters?.parameters.dropFirst().map(\.name),
-      let guardIndex = statements.firstIndex(where: { isReraiseGuard($0, caught: caught, inFlight: parameters) })
+      let guardIndex = statements.firstIndex(where: { isReraiseGuard($0, caught: caught, inFlight: parameters) }),
+      // Nothing before the guard may leave the handler (`if self.quiet: return True`).
+      !statements[..<guardIndex].contains(where: ExitAnalysis.mayLeave)
     else { return false }
     for statement in statements[(guardIndex + 1)...] {
       switch statement.kind {
@@ -66,9 +68,11 @@ extension SwallowedCancellation {
   }
 
   /// AsyncExitStack's shape: the handler stores the caught exception in a local
-  /// (`error = new_error`) and the function raises that local after the `try` (`raise error`).
-  /// The cancellation is deferred, not lost (unless code in between drops it, which is that
-  /// code's doing).
+  /// (`error = new_error`) and the function raises that local after the `try` (`raise error`),
+  /// with no `return` or `break` on the way: from the start of the outermost loop around the
+  /// `try` (or the `try` itself) to the `raise`. A retry loop that returns once an attempt
+  /// succeeds (`try: return await op() except BaseException as e: last = e`, then `raise last`)
+  /// drops a cancellation caught on the way, so it stays a finding.
   static func keepsExceptionToRaiseLater(
     _ handler: ExceptClauseSyntax, of statement: TrySyntax, in function: SyntaxNode, model: SemanticModel
   ) -> Bool {
@@ -81,11 +85,32 @@ extension SwallowedCancellation {
     }
     if keptIn.isEmpty { return false }
     let end = statement.node.textRange.upperBound
-    return function.descendantsAndSelf.contains { node in
-      guard node.kind == .raiseStatement, node.textRange.lowerBound >= end, let raise = RaiseSyntax(node),
-        let name = raise.exception?.unparenthesized.asName, keptIn.contains(name.identifier)
-      else { return false }
-      return model.enclosingFunction(of: node) == function
+    guard
+      let raise = function.descendantsAndSelf.first(where: { node in
+        guard node.kind == .raiseStatement, node.textRange.lowerBound >= end, let raise = RaiseSyntax(node),
+          let name = raise.exception?.unparenthesized.asName, keptIn.contains(name.identifier)
+        else { return false }
+        return model.enclosingFunction(of: node) == function
+      })
+    else { return false }
+    var start = statement.node
+    var ancestor = statement.node.parent
+    while let node = ancestor, node != function {
+      if [.forStatement, .asyncForStatement, .whileStatement].contains(node.kind) { start = node }
+      ancestor = node.parent
+    }
+    return !leaves(function, between: start.textRange.lowerBound, and: raise.textRange.lowerBound, model: model)
+  }
+
+  /// Whether a `return` or `break` of `function` (not of a function nested in it) lies between
+  /// the offsets `start` and `end`.
+  private static func leaves(_ function: SyntaxNode, between start: UInt32, and end: UInt32, model: SemanticModel)
+    -> Bool
+  {
+    function.descendantsAndSelf.contains { node in
+      guard node.kind == .returnStatement || node.kind == .breakStatement else { return false }
+      let offset = node.textRange.lowerBound
+      return start <= offset && offset < end && model.enclosingFunction(of: node) == function
     }
   }
 }

@@ -1,6 +1,6 @@
 """MicroPython awaits an object by iterating it: a class whose `__iter__` yields is an
-old-style awaitable there, like a generator function. Whether the class meant to be awaited
-is less certain than for `__await__`, so the fix is unsafe."""
+old-style awaitable there, like a generator function (an unsafe fix: a plain iterable's
+`__iter__` may yield too). An object with `__await__` alone cannot be awaited there."""
 import asyncio
 
 
@@ -17,6 +17,12 @@ class Items:
         return iter(self.items)
 
 
+class OnlyAwait:
+    def __await__(self):
+        yield from asyncio.sleep_ms(5)
+
+
 async def main():
     Tick()  # dropped: never waits
     Items([1, 2])  # a plain iterator: not awaitable
+    OnlyAwait()  # `await OnlyAwait()` would raise TypeError here: not a missing await

@@ -37,3 +37,19 @@ async def not_an_exit(value):
         if exc is not value:
             raise
         return False
+
+
+# Something before the guard leaves the handler: a cancellation is swallowed there.
+class Quiet:
+    async def __aexit__(self, typ, value, traceback):
+        try:
+            await self.flush()
+        except BaseException as exc:
+            if self.quiet:
+                return True
+            if exc is not value:
+                raise
+            return False
+
+    async def flush(self):
+        pass

@@ -1,4 +1,6 @@
 import asyncio
+
+
 # AsyncExitStack's shape: the handler keeps the exception and the function raises it after
 # the loop, so the cancellation still ends the task.
 async def close_all(callbacks):
@@ -26,3 +28,17 @@ async def close_quietly(callbacks):
             last = new_error
             errors.append(last)
     return errors
+
+
+# A retry loop: the attempt that succeeds returns, and a cancellation caught on the way is lost.
+async def with_retries(op):
+    last = None
+    for _ in range(3):
+        try:
+            return await op()
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:
+            last = exc
+            await asyncio.sleep(1)
+    raise last

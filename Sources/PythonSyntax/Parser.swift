@@ -230,6 +230,9 @@ struct Parser {
             }
             let depth = preIndex[parent]
             let start = parent - Int(nodes[parent].size) + 1
+            // The columns below are written through unchecked pointers: a subtree that does not
+            // nest (a parser bug) must stop here, not write out of bounds.
+            precondition(start >= 0 && start + Int(depth) < count, "post-order subtrees do not nest")
             preIndex[parent] = UInt32(start) + depth
             var child = parent - 1
             while child >= start {

@@ -30,28 +30,27 @@ public enum AwaitableNameScan {
     let hasYield = contains(bytes, "yield")
     var names = Candidates()
     bytes.withUnsafeBufferPointer { text in
-      var index = 0
-      while let found = find(text, "def", from: index) {
-        index = found + 3
-        // A whole word `def` followed by blanks and a name.
-        guard found == 0 || !isIdentifierByte(text[found - 1]), index < text.count,
-          text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t")
-        else { continue }
-        var start = index
-        while start < text.count, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "\t") { start += 1 }
-        var end = start
-        while end < text.count, isIdentifierByte(text[end]) { end += 1 }
-        guard end > start else { continue }
+      // Set when a class's `__await__`/`__iter__` has no owner the line reading finds (a class
+      // header over several lines, a def under an `if`): then every class of the file counts.
+      var everyClassAwaits = false
+      var everyClassIterates = false
+      forEachName(after: "def", in: text) { found, start, end in
         // A class whose instances are awaited: `__await__` makes them awaitable anywhere, and
         // an `__iter__` that yields in MicroPython (which awaits by iterating). The class's name
         // is what a call spells; `__await__` itself is looked up in bases.
         if spells(text, start..<end, "__await__") {
           names.coroutines.insert(UnsafeBufferPointer(rebasing: text[start..<end]))
-          if let owner = enclosingClassName(text, definitionAt: found) { names.coroutines.insert(owner) }
-        } else if hasYield, spells(text, start..<end, "__iter__"),
-          let owner = enclosingClassName(text, definitionAt: found)
-        {
-          names.generators.insert(owner)
+          switch owner(ofDefinitionAt: found, in: text) {
+          case .class(let owner): names.coroutines.insert(owner)
+          case .unknown: everyClassAwaits = true
+          case .none: break
+          }
+        } else if hasYield, spells(text, start..<end, "__iter__") {
+          switch owner(ofDefinitionAt: found, in: text) {
+          case .class(let owner): names.generators.insert(owner)
+          case .unknown: everyClassIterates = true
+          case .none: break
+          }
         }
         if followsAsync(text, found) {
           names.coroutines.insert(UnsafeBufferPointer(rebasing: text[start..<end]))
@@ -59,8 +58,34 @@ public enum AwaitableNameScan {
           names.generators.insert(UnsafeBufferPointer(rebasing: text[start..<end]))
         }
       }
+      if everyClassAwaits || everyClassIterates {
+        forEachName(after: "class", in: text) { _, start, end in
+          let name = UnsafeBufferPointer(rebasing: text[start..<end])
+          if everyClassAwaits { names.coroutines.insert(name) }
+          if everyClassIterates { names.generators.insert(name) }
+        }
+      }
     }
     return names
+  }
+
+  /// Calls `body` with the position of each whole word `keyword` followed by blanks and a name,
+  /// and that name's range.
+  private static func forEachName(
+    after keyword: StaticString, in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) -> Void
+  ) {
+    var index = 0
+    while let found = find(text, keyword, from: index) {
+      index = found + keyword.utf8CodeUnitCount
+      guard found == 0 || !isIdentifierByte(text[found - 1]), index < text.count,
+        text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t")
+      else { continue }
+      var start = index
+      while start < text.count, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "\t") { start += 1 }
+      var end = start
+      while end < text.count, isIdentifierByte(text[end]) { end += 1 }
+      if end > start { body(found, start, end) }
+    }
   }
 
   private static func spells(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
@@ -73,13 +98,20 @@ public enum AwaitableNameScan {
     return true
   }
 
-  /// The name of the `class` whose body holds the `def` at `position`: the nearest line above
-  /// it indented less, when that line starts a class. `nil` otherwise (a def in a function, or
-  /// bytes a line-based reading misjudges, such as a string running over several lines: then
-  /// the class is not found by name, which only loses a finding).
-  private static func enclosingClassName(_ text: UnsafeBufferPointer<UInt8>, definitionAt position: Int)
-    -> UnsafeBufferPointer<UInt8>?
-  {
+  /// What holds a `def`, as far as reading lines can tell.
+  private enum Owner {
+    /// The class of this name.
+    case `class`(UnsafeBufferPointer<UInt8>)
+    /// No class: the def is at the left margin or directly in a function's body.
+    case none
+    /// Anything else (a class header over several lines, an `if` in a class body, a string
+    /// running over lines): it may be in any class.
+    case unknown
+  }
+
+  /// What holds the `def` at `position`: the nearest line above it indented less, a `class`
+  /// header or a `def` one; `.unknown` for any other line.
+  private static func owner(ofDefinitionAt position: Int, in text: UnsafeBufferPointer<UInt8>) -> Owner {
     func lineStart(before index: Int) -> Int {
       var start = index
       while start > 0 && text[start - 1] != UInt8(ascii: "\n") { start -= 1 }
@@ -92,7 +124,7 @@ public enum AwaitableNameScan {
     }
     let defLine = lineStart(before: position)
     let defIndent = indentation(at: defLine)
-    guard defIndent > 0 else { return nil }
+    guard defIndent > 0 else { return .none }
     var line = defLine
     while line > 0 {
       line = lineStart(before: line - 1)
@@ -103,17 +135,20 @@ public enum AwaitableNameScan {
       {
         continue
       }
-      let keyword: StaticString = "class"
-      guard first + 6 <= text.count, spells(text, first..<first + 5, keyword),
-        text[first + 5] == UInt8(ascii: " ") || text[first + 5] == UInt8(ascii: "\t")
-      else { return nil }
+      func startsWith(_ keyword: StaticString) -> Bool {
+        let end = first + keyword.utf8CodeUnitCount
+        return end < text.count && spells(text, first..<end, keyword)
+          && (text[end] == UInt8(ascii: " ") || text[end] == UInt8(ascii: "\t"))
+      }
+      if startsWith("def") || startsWith("async") { return .none }
+      guard startsWith("class") else { return .unknown }
       var start = first + 5
       while start < text.count, text[start] == UInt8(ascii: " ") || text[start] == UInt8(ascii: "\t") { start += 1 }
       var end = start
       while end < text.count, isIdentifierByte(text[end]) { end += 1 }
-      return end > start ? UnsafeBufferPointer(rebasing: text[start..<end]) : nil
+      return end > start ? .class(UnsafeBufferPointer(rebasing: text[start..<end])) : .unknown
     }
-    return nil
+    return .unknown
   }
 
   /// Whether the word before the `def` at `position` is `async`.

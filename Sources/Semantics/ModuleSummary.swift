@@ -27,12 +27,16 @@ public enum FunctionKind: Hashable, Sendable {
 /// of the run. A name bound more than once at module level counts only when every binding
 /// agrees (two `async def send` in the branches of an `if`); otherwise it is `.other`, which
 /// hides it from the rules: a name rebound to something unknown proves nothing.
-/// How instances of a called class are awaitable (`SemanticModel.calledAwaitableClass`).
-public enum AwaitableClass: Hashable, Sendable {
-  /// The class or a base defines `__await__`.
-  case awaitMethod
-  /// The class or a base defines an `__iter__` that yields: awaitable in MicroPython only.
-  case iteratorGenerator
+/// How instances of a called class are awaitable (`SemanticModel.calledAwaitableClass`): by
+/// CPython's protocol, MicroPython's, or both.
+public struct AwaitableClass: OptionSet, Hashable, Sendable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// The class or a base defines `__await__` (CPython awaits through it; MicroPython 1.29 does not).
+  public static let awaitMethod = AwaitableClass(rawValue: 1)
+  /// The class or a base defines an `__iter__` that yields (MicroPython awaits by iterating).
+  public static let iteratorGenerator = AwaitableClass(rawValue: 2)
 }
 
 public struct ModuleSummary: Hashable, Sendable {

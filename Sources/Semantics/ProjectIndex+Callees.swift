@@ -194,25 +194,24 @@ extension SemanticModel {
     return names
   }
 
-  /// What calling `callee` makes when it names a class whose instances are awaitable: its own
-  /// or an inherited `__await__` (`.awaitMethod`), or an `__iter__` that yields
-  /// (`.iteratorGenerator`: awaitable in MicroPython, which awaits by iterating). The class is
-  /// found as `calledFunctionKind` finds functions: through this file's bindings, or its imports
-  /// and the project index. `nil` when it names no such class, or cannot be told.
+  /// How the instances of the class `callee` names are awaitable: through its own or an
+  /// inherited `__await__`, an `__iter__` that yields, or both. The class is found as
+  /// `calledFunctionKind` finds functions: through this file's bindings, or its imports and the
+  /// project index. `nil` when it names no such class, or cannot be told.
   public func calledAwaitableClass(_ callee: SyntaxNode, index: ProjectIndex, importer: ModulePath) -> AwaitableClass? {
     let node = callee.unparenthesized
+    var result: AwaitableClass = []
     if node.kind == .name {
       let bindings = resolve(node).bindings
       if bindings.count == 1 && bindings[0].kind == .class {
-        if case .found = methodLookup("__await__", inClass: bindings[0].node, index: index, path: importer, depth: 0) {
-          return .awaitMethod
+        let classNode = bindings[0].node
+        if case .found = methodLookup("__await__", inClass: classNode, index: index, path: importer, depth: 0) {
+          result.insert(.awaitMethod)
         }
-        if case .found(.generator) = methodLookup(
-          "__iter__", inClass: bindings[0].node, index: index, path: importer, depth: 0)
-        {
-          return .iteratorGenerator
+        if case .found(.generator) = methodLookup("__iter__", inClass: classNode, index: index, path: importer, depth: 0) {
+          result.insert(.iteratorGenerator)
         }
-        return nil
+        return result.isEmpty ? nil : result
       }
       guard !bindings.isEmpty, bindings.allSatisfy({ $0.kind == .import }) else { return nil }
     } else if node.kind != .attribute {
@@ -222,8 +221,9 @@ extension SemanticModel {
     guard names.count == 1, let last = names[0].lastComponent, index.mayDefineAwaitable(last),
       case .class(let projectClass) = index.resolve(names[0], from: importer)
     else { return nil }
-    if index.method("__await__", of: projectClass) != nil { return .awaitMethod }
-    if index.method("__iter__", of: projectClass) == .generator { return .iteratorGenerator }
-    return nil
+    if index.method("__await__", of: projectClass) != nil { result.insert(.awaitMethod) }
+    if index.method("__iter__", of: projectClass) == .generator { result.insert(.iteratorGenerator) }
+    return result.isEmpty ? nil : result
   }
+
 }

@@ -37,6 +37,22 @@ final class AwaitableNameScanTests: XCTestCase {
     let names = AwaitableNameScan.candidates(in: Array(source.utf8))
     XCTAssertEqual(Set(names.coroutines.elements), ["__await__", "Delay"])
     XCTAssertEqual(Set(names.generators.elements), ["__await__", "__iter__", "Tick", "helper"])
+
+    // A header over several lines (as black writes it) hides the owner from the line reading:
+    // then every class of the file counts.
+    let wrapped = """
+      class Reader(
+          Base,
+          Mixin,
+      ):
+          def __await__(self):
+              return self.wait().__await__()
+
+      class Other:
+          pass
+      """
+    XCTAssertEqual(
+      Set(AwaitableNameScan.candidates(in: Array(wrapped.utf8)).coroutines.elements), ["__await__", "Reader", "Other"])
   }
 
   /// On a real corpus the scan covers what `ModuleSummary` lists, file by file.

@@ -11,7 +11,7 @@ async def main():
     await send_again(b"re-exported")
     await pkg.net.close()
     encode(b"sync")
-    await Pause()  # an awaitable class of another module
+    Pause()  # an awaitable class of another module
     await send(b"awaited")
     asyncio.create_task(send(b"task"))
 
