@@ -37,7 +37,8 @@ import PythonSyntax
 /// is found. Exceptions: a handler starts from what any point of its `try` body may have left; a
 /// `finally` from the normal and exceptional exits together.
 public struct StaleStateAnalysis {
-  /// The stale writes of `coroutine`, in source order of the writes (one per written node).
+  /// The stale writes of `coroutine`, in source order of the writes: one per statement and state
+  /// (`self.items[0], self.items[i] = …` writes `self.items` twice, one finding says it).
   /// `cache` holds the origins of `self.attr` for every coroutine of the file.
   public static func findings(
     in coroutine: FunctionDefSyntax, model: SemanticModel, cache: ValueNameCache? = nil
@@ -45,7 +46,10 @@ public struct StaleStateAnalysis {
     guard coroutine.isAsync, model.containsAwait(coroutine.node), let body = coroutine.body else { return [] }
     var walker = StaleStateWalker(shared: SharedState(coroutine: coroutine, model: model, cache: cache))
     walker.walk(body)
-    return walker.found.values.sorted { $0.write.index < $1.write.index }
+    var reported: Set<String> = []
+    return walker.found.values.sorted { $0.write.index < $1.write.index }.filter { stale in
+      reported.insert("\(StaleWrite.statement(of: stale.write).index) \(stale.state.dottedName)").inserted
+    }
   }
 }
 
@@ -66,9 +70,15 @@ public struct StaleWrite: Sendable {
 
   /// Whether node `index` lies after the statement holding `node`.
   static func isAfterStatement(_ index: UInt32, of node: SyntaxNode) -> Bool {
+    let statement = statement(of: node)
+    return index >= statement.index + statement.subtreeSize
+  }
+
+  /// The statement holding `node` (the node itself when it is one).
+  static func statement(of node: SyntaxNode) -> SyntaxNode {
     var statement = node
     while let parent = statement.parent, parent.kind != .block, parent.kind != .module { statement = parent }
-    return index >= statement.index + statement.subtreeSize
+    return statement
   }
 }
 
