@@ -30,6 +30,55 @@ extension SwallowedCancellation {
     }
   }
 
+  /// A guard that re-raises the task's own cancellation before any way out of the handler:
+  /// `if … task.cancelling(): raise` (aiohttp: only a child's `CancelledError` is dropped), or
+  /// `if not isinstance(exc, Exception): raise` (anyio: a cancellation is no `Exception`), or
+  /// `if isinstance(exc, (CancelledError, …)): raise`.
+  static func hasReraiseGuard(_ handler: ExceptClauseSyntax) -> Bool {
+    guard let statements = handler.body?.statements else { return false }
+    for statement in statements {
+      if let test = IfSyntax(statement), test.elifClauses.isEmpty, let body = test.body,
+        ExitAnalysis.alwaysRaises(body), isCancellationTest(test.condition, caught: handler.name)
+      {
+        return true
+      }
+      if ExitAnalysis.mayLeave(statement) { return false }
+    }
+    return false
+  }
+
+  /// Whether `test` holds for the task's own cancellation: it asks `.cancelling()` (anywhere in
+  /// it: aiohttp ands it with a version check and the current task), or it says the caught
+  /// exception is not an `Exception` or is a `CancelledError`/`BaseException` (one part of an
+  /// `or` saying so suffices).
+  private static func isCancellationTest(_ test: SyntaxNode, caught: String?) -> Bool {
+    let node = test.unparenthesized
+    if node.descendantsAndSelf.contains(where: { AttributeSyntax($0)?.isName("cancelling") == true }) { return true }
+    guard let caught else { return false }
+    if let operation = BoolOperationSyntax(node) {
+      guard operation.operatorKind == .orKeyword else { return false }
+      return operation.operands.contains { isCancellationTest($0, caught: caught) }
+    }
+    if let negation = UnaryOperationSyntax(node), negation.operatorKind == .notKeyword {
+      return isInstanceTest(negation.operand, caught: caught, types: ["Exception"])
+    }
+    return isInstanceTest(node, caught: caught, types: ["CancelledError", "BaseException"])
+  }
+
+  /// `isinstance(<caught>, T)` or `isinstance(<caught>, (T, …))` with one of `types` (by last
+  /// name: `asyncio.CancelledError` too) among the types.
+  private static func isInstanceTest(_ expression: SyntaxNode, caught: String, types: Set<String>) -> Bool {
+    guard let call = CallSyntax(expression.unparenthesized), call.callee.unparenthesized.asName?.identifier == "isinstance",
+      call.arguments.count == 2, call.arguments[0].value.unparenthesized.asName?.identifier == caught
+    else { return false }
+    let checked = call.arguments[1].value.unparenthesized
+    let candidates = checked.kind == .tuple ? Array(checked.children) : [checked]
+    return candidates.contains { candidate in
+      let last = candidate.unparenthesized.asName?.identifier ?? AttributeSyntax(candidate.unparenthesized)?.name
+      return last.map(types.contains) ?? false
+    }
+  }
+
   /// contextlib's `__aexit__` shape: the handler (`except BaseException as exc:`) re-raises
   /// whenever the caught exception is not the one in flight (`if exc is not value: raise`,
   /// `value` a parameter of `__aexit__`), and otherwise returns a false value, which makes the
@@ -68,7 +117,8 @@ extension SwallowedCancellation {
   }
 
   /// AsyncExitStack's shape: the handler stores the caught exception in a local
-  /// (`error = new_error`) and the function raises that local after the `try` (`raise error`),
+  /// (`error = new_error`, or collects it: `errors.append(exc)`) and the function raises it
+  /// after the `try` (`raise error`, `raise errors[0]`, `raise Group("…", errors)`),
   /// with no `return` or `break` on the way: from the start of the outermost loop around the
   /// `try` (or the `try` itself) to the `raise`. A retry loop that returns once an attempt
   /// succeeds (`try: return await op() except BaseException as e: last = e`, then `raise last`)
@@ -78,17 +128,24 @@ extension SwallowedCancellation {
   ) -> Bool {
     guard let caught = handler.name, let body = handler.body else { return false }
     var keptIn: Set<String> = []
-    for node in body.node.descendantsAndSelf where node.kind == .assignment {
-      guard let assignment = AssignmentSyntax(node), assignment.value.unparenthesized.asName?.identifier == caught
-      else { continue }
-      for target in assignment.targets { if let name = target.unparenthesized.asName { keptIn.insert(name.identifier) } }
+    for node in body.node.descendantsAndSelf {
+      if let assignment = AssignmentSyntax(node), assignment.value.unparenthesized.asName?.identifier == caught {
+        for target in assignment.targets { if let name = target.unparenthesized.asName { keptIn.insert(name.identifier) } }
+      } else if let call = CallSyntax(node), let method = AttributeSyntax(call.callee.unparenthesized),
+        method.isName("append") || method.isName("add"), call.arguments.count == 1,
+        call.arguments[0].value.unparenthesized.asName?.identifier == caught,
+        let collection = method.value.unparenthesized.asName
+      {
+        keptIn.insert(collection.identifier)
+      }
     }
     if keptIn.isEmpty { return false }
     let end = statement.node.textRange.upperBound
     guard
       let raise = function.descendantsAndSelf.first(where: { node in
-        guard node.kind == .raiseStatement, node.textRange.lowerBound >= end, let raise = RaiseSyntax(node),
-          let name = raise.exception?.unparenthesized.asName, keptIn.contains(name.identifier)
+        guard node.kind == .raiseStatement, node.textRange.lowerBound >= end,
+          let exception = RaiseSyntax(node)?.exception,
+          exception.descendantsAndSelf.contains(where: { $0.asName.map { keptIn.contains($0.identifier) } ?? false })
         else { return false }
         return model.enclosingFunction(of: node) == function
       })

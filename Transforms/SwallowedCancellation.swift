@@ -21,9 +21,11 @@ import Semantics
 /// child's, expected and rightly dropped. The task is matched by the text of the expression
 /// (`t`, `self._task`), which is what the pattern looks like in practice. Nor the other shapes of
 /// `SwallowedCancellation+Exemptions.swift`: the cancel handed to the loop
-/// (`loop.call_soon(t.cancel)`), `__aexit__` returning False for the exception in flight, and an
-/// exception kept in a local that is raised after the `try`. A handler whose body is `1 / 0`
-/// raises (`ExitAnalysis`).
+/// (`loop.call_soon(t.cancel)`), `__aexit__` returning False for the exception in flight, an
+/// exception kept in a local or a list that is raised after the `try`, and a guard re-raising
+/// the task's own cancellation (`cancelling()`, `not isinstance(exc, Exception)`). A handler
+/// whose body is `1 / 0` raises (`ExitAnalysis`). Modules of trio or twisted without asyncio
+/// are skipped (`mayReport`).
 public struct SwallowedCancellation: Rule {
   public init() {}
 
@@ -40,8 +42,16 @@ public struct SwallowedCancellation: Rule {
     case cancelledError(alone: Bool)
   }
 
-  /// It reports only inside an `async def`.
-  public static func mayReport(in model: SemanticModel) -> Bool { model.hasCoroutine }
+  /// It reports only inside an `async def`, and not in a module of another event loop (one that
+  /// imports trio or twisted and no asyncio): its `BaseException` handlers meet trio's
+  /// `Cancelled` or twisted's failures, not asyncio's `CancelledError`.
+  public static func mayReport(in model: SemanticModel) -> Bool {
+    guard model.hasCoroutine else { return false }
+    if model.mayReferenceAsyncio { return true }
+    return !model.imports.contains { record in
+      record.relativeLevel == 0 && ["trio", "twisted"].contains(record.moduleName.components.first ?? "")
+    }
+  }
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
@@ -52,6 +62,7 @@ public struct SwallowedCancellation: Rule {
       let handlerBody = handler.body, !ExitAnalysis.alwaysRaises(handlerBody)
     else { return }
     if Self.awaitsTaskCancelledEarlier(body, in: coroutine.node, model: model)
+      || Self.hasReraiseGuard(handler)
       || Self.reraisesExceptionInFlight(handler, in: coroutine)
       || Self.keepsExceptionToRaiseLater(handler, of: statement, in: coroutine.node, model: model)
     {
@@ -168,7 +179,10 @@ public struct SwallowedCancellation: Rule {
       coroutine cancelled itself (`t.cancel()`, or `loop.call_soon(t.cancel)`, then \
       `try: await t except CancelledError: pass`), in `__aexit__` when the handler re-raises all \
       but the exception in flight and returns False for that one (`async with` then re-raises it), \
-      and when the handler keeps the exception in a local that the function raises after the `try`.
+      when the handler keeps the exception (in a local or a list) that the function raises after \
+      the `try`, when a guard re-raises the task's own cancellation first (`if task.cancelling(): \
+      raise`, `if not isinstance(exc, Exception): raise`), and in modules of trio or twisted \
+      that import no asyncio.
 
       Fixes, first allowed wins: a sole `except CancelledError:` without `else`, `finally`, \
       `return`/`break`/`continue` or a used `as` name becomes `finally:` (safe when the body \
