@@ -114,14 +114,31 @@ struct StaleStateWalker {
     }
   }
 
-  /// `None`, `True`, `False`, a number (signed or not) or a string literal.
+  /// `None`, `True`, `False`, a number (signed or not) or a string literal; or a named constant
+  /// spelled in capitals, by convention never rebound: a module's (`IDLE`) or an enum's member
+  /// (`Stage.REQUEST`, `WebSocketState.CONNECTED`: sanic's and starlette's state machines).
   static func isLiteralConstant(_ expression: SyntaxNode) -> Bool {
+    if isNamedConstant(expression.unparenthesized) { return true }
     var node = expression.unparenthesized
     if let unary = UnaryOperationSyntax(node), unary.operatorKind == .minus || unary.operatorKind == .plus {
       guard let number = ConstantSyntax(unary.operand.unparenthesized), number.isNumber else { return false }
       node = number.node
     }
     return ConstantSyntax(node) != nil
+  }
+
+  /// `NAME` or `Name.MEMBER`, with the last name in capitals (and at least one letter).
+  private static func isNamedConstant(_ node: SyntaxNode) -> Bool {
+    let last: String?
+    if let name = node.asName {
+      last = name.identifier
+    } else if let attribute = AttributeSyntax(node), attribute.value.unparenthesized.kind == .name {
+      last = attribute.name
+    } else {
+      return false
+    }
+    guard let last, last.contains(where: \.isLetter) else { return false }
+    return last.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" }
   }
 
   /// `break` or `continue`: the state goes to the loop's exit or head.
