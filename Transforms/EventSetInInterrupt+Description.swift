@@ -22,7 +22,8 @@ extension EventSetInInterrupt {
       configuration) and followed through the calls they make in the module \
       (`self._isr` → `self._trigger()` → `self._ev.set()`). The event is recognised by its \
       construction: a module global, a closure variable or `self.attr` made by `asyncio.Event()`. \
-      An event set only by tasks is fine and not reported.
+      An event set only by tasks is fine and not reported, and so is one a thread sets in the \
+      function where it makes its own loop (`asyncio.new_event_loop()`, `asyncio.run(…)`).
 
       The fix (unsafe) builds a `ThreadSafeFlag` instead. It differs from an Event: it serves one \
       waiter, clears itself when `wait()` returns, and has no `is_set()`. So there is no fix when \

@@ -72,6 +72,9 @@ public struct EventSetInInterrupt: Rule {
       guard let function = model.enclosingFunction(of: call.node), let reach = reached[function.index] else {
         continue
       }
+      // A thread that makes its own loop (`asyncio.new_event_loop()`, `asyncio.run(…)`) in the
+      // function that sets the event sets an event of its own loop, from that loop's thread.
+      if reach.registration.context == .thread, Self.makesItsOwnLoop(function, in: model) { continue }
       let events = Self.eventOrigins(of: receiver, in: model)
       if events.isEmpty { continue }
       let place =
@@ -94,6 +97,17 @@ public struct EventSetInInterrupt: Rule {
     let registration: InterruptRegistration
     let handler: SyntaxNode
     let path: [CallEdge]
+  }
+
+  static let loopMakers: QualifiedNameSet = ["asyncio.new_event_loop", "asyncio.run"]
+
+  /// Whether `function`'s own code (not a nested function's) calls `asyncio.new_event_loop()`
+  /// or `asyncio.run()`.
+  static func makesItsOwnLoop(_ function: SyntaxNode, in model: SemanticModel) -> Bool {
+    function.descendantsAndSelf.contains { node in
+      guard let call = CallSyntax(node), model.matches(call.callee, loopMakers) else { return false }
+      return model.enclosingFunction(of: node) == function
+    }
   }
 
   /// Every function that runs outside the event loop's tasks, by node index: each registered
