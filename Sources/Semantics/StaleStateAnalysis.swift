@@ -29,7 +29,9 @@ import PythonSyntax
 /// - await points inside `async with <lock>` do not make taints stale (`SharedState.holdsLock`:
 ///   a lock, a condition, a semaphore of 1), except the condition's own `wait()`, which lets go
 ///   of it; acquiring the lock is itself an await point, and releasing it is not (asyncio's
-///   `Lock.__aexit__` does not suspend);
+///   `Lock.__aexit__` does not suspend); so do those of a private coroutine every caller of
+///   which awaits it inside such an `async with` (httpcore's settings handler, run only under
+///   the connection's read lock);
 /// - `yield` in an async generator is not counted as an await point.
 ///
 /// Loops are followed around their back edge until the state at the loop head stops changing
@@ -44,12 +46,74 @@ public struct StaleStateAnalysis {
     in coroutine: FunctionDefSyntax, model: SemanticModel, cache: ValueNameCache? = nil
   ) -> [StaleWrite] {
     guard coroutine.isAsync, model.containsAwait(coroutine.node), let body = coroutine.body else { return [] }
-    var walker = StaleStateWalker(shared: SharedState(coroutine: coroutine, model: model, cache: cache))
+    let shared = SharedState(coroutine: coroutine, model: model, cache: cache)
+    var walker = StaleStateWalker(shared: shared)
     walker.walk(body)
+    if walker.found.isEmpty { return [] }
+    // A lock held around the whole body hides every finding; asked only now, since finding the
+    // callers reads the whole file.
+    if everyCallerHoldsALock(coroutine, shared: shared, model: model) { return [] }
     var reported: Set<String> = []
     return walker.found.values.sorted { $0.write.index < $1.write.index }.filter { stale in
       reported.insert("\(StaleWrite.statement(of: stale.write).index) \(stale.state.dottedName)").inserted
     }
+  }
+}
+
+extension StaleStateAnalysis {
+  /// Whether `coroutine` is private (`_name`) and awaited only inside an `async with` that holds
+  /// a lock (`SharedState.holdsLock`), at one call site or more in the file: `await
+  /// self._name(…)` for a method, `await _name(…)` for a function. Its body then runs under
+  /// that lock. A call not awaited at once (`create_task(self._name())`) runs outside it.
+  static func everyCallerHoldsALock(_ coroutine: FunctionDefSyntax, shared: SharedState, model: SemanticModel)
+    -> Bool
+  {
+    guard let name = coroutine.name, name.hasPrefix("_"), !name.hasPrefix("__") else { return false }
+    // A condition's `wait()` in the body lets go of the caller's lock.
+    if coroutine.node.descendantsAndSelf.contains(where: { AttributeSyntax($0)?.isName("wait") == true }) {
+      return false
+    }
+    let isMethod = model.enclosingClass(ofMethod: coroutine.node) != nil
+    let tree = model.tree
+    var callers = 0
+    for index in 0..<UInt32(tree.nodeCount) where tree.nodeKinds[Int(index)] == .call {
+      guard let call = CallSyntax(tree.node(index)) else { continue }
+      let callee = call.callee.unparenthesized
+      if isMethod {
+        guard let attribute = AttributeSyntax(callee), attribute.name == name,
+          attribute.value.unparenthesized.asName?.identifier == "self"
+        else { continue }
+      } else {
+        guard callee.asName?.identifier == name else { continue }
+      }
+      guard isAwaited(call.node), heldLockAround(call.node, shared: shared, model: model) else {
+        return false
+      }
+      callers += 1
+    }
+    return callers > 0
+  }
+
+  /// Whether `node` is the operand of an `await` (through parentheses).
+  private static func isAwaited(_ node: SyntaxNode) -> Bool {
+    var parent = node.parent
+    while let current = parent, current.kind == .parenthesized { parent = current.parent }
+    return parent?.kind == .awaitExpression
+  }
+
+  /// Whether `node` sits in the body of an `async with` holding a lock, in the same function.
+  private static func heldLockAround(_ node: SyntaxNode, shared: SharedState, model: SemanticModel) -> Bool {
+    let function = model.enclosingFunction(of: node)
+    var ancestor = node.parent
+    while let current = ancestor, current != function {
+      if current.kind == .asyncWithStatement, let with = WithSyntax(current),
+        with.items.contains(where: { shared.holdsLock($0.contextExpression) })
+      {
+        return true
+      }
+      ancestor = current.parent
+    }
+    return false
   }
 }
 
