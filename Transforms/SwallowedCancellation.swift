@@ -25,7 +25,7 @@ import Semantics
 /// exception kept in a local or a list that is raised after the `try`, and a guard re-raising
 /// the task's own cancellation (`cancelling()`, `not isinstance(exc, Exception)`). A handler
 /// whose body is `1 / 0` raises (`ExitAnalysis`). Modules of trio or twisted without asyncio
-/// are skipped (`mayReport`).
+/// are skipped (`isOtherLoopsModule`).
 public struct SwallowedCancellation: Rule {
   public init() {}
 
@@ -42,20 +42,25 @@ public struct SwallowedCancellation: Rule {
     case cancelledError(alone: Bool)
   }
 
-  /// It reports only inside an `async def`, and not in a module of another event loop (one that
-  /// imports trio or twisted and no asyncio): its `BaseException` handlers meet trio's
-  /// `Cancelled` or twisted's failures, not asyncio's `CancelledError`.
-  public static func mayReport(in model: SemanticModel) -> Bool {
-    guard model.hasCoroutine else { return false }
-    if model.mayReferenceAsyncio { return true }
-    return !model.imports.contains { record in
+  /// It reports only inside an `async def`.
+  public static func mayReport(in model: SemanticModel) -> Bool { model.hasCoroutine }
+
+  /// Whether the file is a module of another event loop (it imports trio or twisted and no
+  /// asyncio): its `BaseException` handlers meet trio's `Cancelled` or twisted's failures, not
+  /// asyncio's `CancelledError`. Decided on the first `try`.
+  private var isOtherLoopsModule: Bool?
+
+  static func isOtherLoopsModule(_ model: SemanticModel) -> Bool {
+    if model.mayReferenceAsyncio { return false }
+    return model.imports.contains { record in
       record.relativeLevel == 0 && ["trio", "twisted"].contains(record.moduleName.components.first ?? "")
     }
   }
 
   public mutating func visit(_ node: SyntaxNode, in context: RuleContext) {
     let model = context.model
-    guard let statement = TrySyntax(node), let body = statement.body,
+    if isOtherLoopsModule == nil { isOtherLoopsModule = Self.isOtherLoopsModule(context.model) }
+    guard isOtherLoopsModule == false, let statement = TrySyntax(node), let body = statement.body,
       let coroutine = model.enclosingCoroutine(of: node), model.containsAwaitPoint(body.node)
     else { return }
     guard let (handler, caught) = firstCatchingHandler(statement, model: model),
