@@ -36,9 +36,15 @@ extension SwallowedCancellation {
   /// `if isinstance(exc, (CancelledError, …)): raise`.
   static func hasReraiseGuard(_ handler: ExceptClauseSyntax) -> Bool {
     guard let statements = handler.body?.statements else { return false }
+    return hasReraiseGuard(statements, caught: handler.name)
+  }
+
+  /// `hasReraiseGuard` for `statements` (a handler's, or a helper's it hands the exception to,
+  /// with `caught` the parameter that receives it).
+  private static func hasReraiseGuard(_ statements: [SyntaxNode], caught: String?) -> Bool {
     for statement in statements {
       if let test = IfSyntax(statement), test.elifClauses.isEmpty, let body = test.body,
-        ExitAnalysis.alwaysRaises(body), isCancellationTest(test.condition, caught: handler.name)
+        ExitAnalysis.alwaysRaises(body), isCancellationTest(test.condition, caught: caught)
       {
         return true
       }
@@ -77,6 +83,55 @@ extension SwallowedCancellation {
       let last = candidate.unparenthesized.asName?.identifier ?? AttributeSyntax(candidate.unparenthesized)?.name
       return last.map(types.contains) ?? false
     }
+  }
+
+  /// anyio's shape: nothing in the handler leaves it before its last statement, a call (awaited
+  /// or not) of a function of this file (`helper(exc)`, `self._convert(exc)`) that always
+  /// raises: annotated `NoReturn`/`Never`, raising on every path of its body, or re-raising
+  /// the task's cancellation through a guard on the parameter it receives the exception in
+  /// (`if not isinstance(exc, Exception): raise` — a bare `raise` there re-raises what the
+  /// handler is handling).
+  static func endsInRaisingHelper(_ handler: ExceptClauseSyntax, in model: SemanticModel) -> Bool {
+    guard let statements = handler.body?.statements, let last = statements.last,
+      !statements.dropLast().contains(where: ExitAnalysis.mayLeave),
+      let expression = ExpressionStatementSyntax(last)?.expression.unparenthesized
+    else { return false }
+    let callNode = AwaitSyntax(expression)?.operand.unparenthesized ?? expression
+    guard let call = CallSyntax(callNode), let helper = calledFunction(call.callee, in: model)
+    else { return false }
+    if let returns = helper.returns?.unparenthesized {
+      let name = returns.asName?.identifier ?? AttributeSyntax(returns)?.name
+      if name == "NoReturn" || name == "Never" { return true }
+    }
+    guard let body = helper.body else { return false }
+    if ExitAnalysis.alwaysRaises(body) { return true }
+    // The parameter the caught exception is passed to, by position (after `self` in a method
+    // that is not a `staticmethod`).
+    guard let caught = handler.name, let position = call.arguments.firstIndex(where: { argument in
+      argument.kind == .positional && argument.value.unparenthesized.asName?.identifier == caught
+    }) else { return false }
+    let isStatic = helper.decorators.contains { $0.expression.unparenthesized.asName?.identifier == "staticmethod" }
+    let offset = model.enclosingClass(ofMethod: helper.node) != nil && !isStatic ? 1 : 0
+    guard let parameters = helper.parameters?.parameters, position + offset < parameters.count else { return false }
+    return hasReraiseGuard(body.statements, caught: parameters[position + offset].name)
+  }
+
+  /// The def `callee` names: a function bound only by that def (`helper`), or a method of the
+  /// class `self` stands for (`self._convert`; also from a function nested in the method).
+  private static func calledFunction(_ callee: SyntaxNode, in model: SemanticModel) -> FunctionDefSyntax? {
+    let callee = callee.unparenthesized
+    if callee.kind == .name {
+      let bindings = model.resolve(callee).bindings
+      guard bindings.count == 1, bindings[0].kind == .function else { return nil }
+      return FunctionDefSyntax(bindings[0].node)
+    }
+    guard let attribute = AttributeSyntax(callee), let name = attribute.name,
+      let owner = model.instanceClass(of: attribute.value.unparenthesized),
+      let scope = model.scopeOpened(by: owner.node)
+    else { return nil }
+    let bindings = model.bindings(named: name, in: scope.id)
+    guard bindings.count == 1, bindings[0].kind == .function else { return nil }
+    return FunctionDefSyntax(bindings[0].node)
   }
 
   /// contextlib's `__aexit__` shape: the handler (`except BaseException as exc:`) re-raises

@@ -23,8 +23,8 @@ import Semantics
 /// `SwallowedCancellation+Exemptions.swift`: the cancel handed to the loop
 /// (`loop.call_soon(t.cancel)`), `__aexit__` returning False for the exception in flight, an
 /// exception kept in a local or a list that is raised after the `try`, and a guard re-raising
-/// the task's own cancellation (`cancelling()`, `not isinstance(exc, Exception)`). A handler
-/// whose body is `1 / 0` raises (`ExitAnalysis`). Modules of trio or twisted without asyncio
+/// the task's own cancellation (`cancelling()`, `not isinstance(exc, Exception)`), and a last
+/// call of a helper that always raises. A handler whose body is `1 / 0` raises (`ExitAnalysis`). Modules of trio or twisted without asyncio
 /// are skipped (`isOtherLoopsModule`).
 public struct SwallowedCancellation: Rule {
   public init() {}
@@ -68,6 +68,7 @@ public struct SwallowedCancellation: Rule {
     else { return }
     if Self.awaitsTaskCancelledEarlier(body, in: coroutine.node, model: model)
       || Self.hasReraiseGuard(handler)
+      || Self.endsInRaisingHelper(handler, in: model)
       || Self.reraisesExceptionInFlight(handler, in: coroutine)
       || Self.keepsExceptionToRaiseLater(handler, of: statement, in: coroutine.node, model: model)
     {
@@ -186,8 +187,9 @@ public struct SwallowedCancellation: Rule {
       but the exception in flight and returns False for that one (`async with` then re-raises it), \
       when the handler keeps the exception (in a local or a list) that the function raises after \
       the `try`, when a guard re-raises the task's own cancellation first (`if task.cancelling(): \
-      raise`, `if not isinstance(exc, Exception): raise`), and in modules of trio or twisted \
-      that import no asyncio.
+      raise`, `if not isinstance(exc, Exception): raise`), when the handler ends by calling a \
+      function of the file that always raises (annotated `NoReturn`, or raising on every path), \
+      and in modules of trio or twisted that import no asyncio.
 
       Fixes, first allowed wins: a sole `except CancelledError:` without `else`, `finally`, \
       `return`/`break`/`continue` or a used `as` name becomes `finally:` (safe when the body \
