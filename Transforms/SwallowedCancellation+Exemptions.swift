@@ -3,7 +3,7 @@ import Semantics
 
 /// Handlers that catch the cancellation without losing it, in ways the handler's own control
 /// flow (`ExitAnalysis`) does not show. Each shape was a false positive on CPython's standard
-/// library (`asyncio` tests and `contextlib`).
+/// library (`asyncio` tests, `contextlib`) or on popular asyncio libraries (aiohttp, anyio).
 extension SwallowedCancellation {
   /// The child-cancellation pattern: `body` awaits an expression (`t`, `self._task`) whose
   /// `cancel` the same coroutine used before that await (before the `try` or in its body),

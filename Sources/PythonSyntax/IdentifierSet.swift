@@ -134,15 +134,4 @@ extension SyntaxNode {
   public func isName(in names: IdentifierSet) -> Bool {
     kind == .name && names.contains(token: firstToken, in: tree)
   }
-
-  /// The last identifier of a callee-like expression, `nil` unless it is a name or an attribute
-  /// with its name: `f` for `f`, `m` for `a.b.m` (through parentheses).
-  public var trailingIdentifierToken: UInt32? {
-    let node = unparenthesized
-    switch node.kind {
-    case .name: return node.firstToken
-    case .attribute: return AttributeSyntax(node)?.nameToken
-    default: return nil
-    }
-  }
 }

@@ -18,15 +18,6 @@ public enum FunctionKind: Hashable, Sendable {
   case decorated
 }
 
-/// What one module defines at its top level, as the project index needs it to say what a name
-/// imported from it is: its functions by kind, its classes with their methods, and the names it
-/// imports (re-exports: `from .net import send` in `pkg/__init__.py` makes `pkg.send` the same
-/// function as `pkg.net.send`).
-///
-/// Built once per file in the checker's first phase (`init(_:)`), then read by every other file
-/// of the run. A name bound more than once at module level counts only when every binding
-/// agrees (two `async def send` in the branches of an `if`); otherwise it is `.other`, which
-/// hides it from the rules: a name rebound to something unknown proves nothing.
 /// How instances of a called class are awaitable (`SemanticModel.calledAwaitableClass`): by
 /// CPython's protocol, MicroPython's, or both.
 public struct AwaitableClass: OptionSet, Hashable, Sendable {
@@ -39,6 +30,15 @@ public struct AwaitableClass: OptionSet, Hashable, Sendable {
   public static let iteratorGenerator = AwaitableClass(rawValue: 2)
 }
 
+/// What one module defines at its top level, as the project index needs it to say what a name
+/// imported from it is: its functions by kind, its classes with their methods, and the names it
+/// imports (re-exports: `from .net import send` in `pkg/__init__.py` makes `pkg.send` the same
+/// function as `pkg.net.send`).
+///
+/// Built from a module's model the first time the index is asked about the module
+/// (`ModuleSummaryCell`), then read by every other file of the run. A name bound more than once at module level counts only when every binding
+/// agrees (two `async def send` in the branches of an `if`); otherwise it is `.other`, which
+/// hides it from the rules: a name rebound to something unknown proves nothing.
 public struct ModuleSummary: Hashable, Sendable {
   /// What a module-level name is.
   public enum Member: Hashable, Sendable {

@@ -225,5 +225,4 @@ extension SemanticModel {
     if index.method("__iter__", of: projectClass) == .generator { result.insert(.iteratorGenerator) }
     return result.isEmpty ? nil : result
   }
-
 }

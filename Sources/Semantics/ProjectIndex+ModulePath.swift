@@ -38,19 +38,22 @@ public struct ModulePath: Hashable, Sendable {
   /// script directories put some parent directory on `sys.path`, and the index cannot know
   /// which. Shortest first.
   public func importNames(isPackageDirectory: (String) -> Bool) -> [String] {
-    guard !components.isEmpty else { return [] }
+    guard let last = components.last else { return [] }
+    return Self.namePrefixes(of: components, isPackageDirectory: isPackageDirectory).map { $0 + last }
+  }
+
+  /// What `importNames` puts before the module's own last component, shortest first (`""`,
+  /// `"app."`, `"proj.app."`): it depends only on the directory, so `ImportNameCache` keeps it
+  /// per directory.
+  static func namePrefixes(of components: [String], isPackageDirectory: (String) -> Bool) -> [String] {
     // The directories from the module's own package up, while each one is a package.
     var first = components.count - 1
     while first > 0 && isPackageDirectory(ModulePath.join(components[..<first])) { first -= 1 }
     // `first` is the first component of the shortest name: the outermost package, or the
     // module itself.
-    var names: [String] = []
-    var start = first
-    while start >= 0 {
-      names.append(components[start...].joined(separator: "."))
-      start -= 1
+    return stride(from: first, through: 0, by: -1).map { start in
+      components[start..<components.count - 1].map { $0 + "." }.joined()
     }
-    return names
   }
 
   /// `/a/b` for `["a", "b"]`.
@@ -81,15 +84,13 @@ public struct ModulePath: Hashable, Sendable {
     append(path)
     return parts
   }
-
 }
 
 /// `ModulePath.importNames` for every module of a run, with the work that depends only on a
 /// module's directory (which ancestors are packages, the dotted prefixes) done once per
 /// directory: a directory holds many modules, and a module deep in a tree has many names.
 struct ImportNameCache {
-  /// By directory (components joined with `/`): the dotted prefixes of the module names,
-  /// shortest first (`""` for a module named by its file alone).
+  /// By directory (components joined with `/`): `ModulePath.namePrefixes`.
   private var prefixes: [String: [String]] = [:]
   /// `isPackageDirectory`'s answers, by directory path.
   private var packages: [String: Bool] = [:]
@@ -99,20 +100,15 @@ struct ImportNameCache {
     let components = path.components
     guard let last = components.last else { return [] }
     let key = components.dropLast().joined(separator: "/")
-    let known = prefixes[key] ?? prefixesOf(components, isPackageDirectory: isPackageDirectory)
+    let known =
+      prefixes[key]
+      ?? ModulePath.namePrefixes(of: components) { directory in
+        if let known = packages[directory] { return known }
+        let answer = isPackageDirectory(directory)
+        packages[directory] = answer
+        return answer
+      }
     prefixes[key] = known
-    return known.map { $0.isEmpty ? last : $0 + "." + last }
-  }
-
-  private mutating func prefixesOf(_ components: [String], isPackageDirectory: (String) -> Bool) -> [String] {
-    func isPackage(_ directory: String) -> Bool {
-      if let known = packages[directory] { return known }
-      let answer = isPackageDirectory(directory)
-      packages[directory] = answer
-      return answer
-    }
-    var first = components.count - 1
-    while first > 0 && isPackage(ModulePath.join(components[..<first])) { first -= 1 }
-    return stride(from: first, through: 0, by: -1).map { components[$0..<components.count - 1].joined(separator: ".") }
+    return known.map { $0 + last }
   }
 }

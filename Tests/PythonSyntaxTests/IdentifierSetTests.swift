@@ -42,8 +42,9 @@ final class IdentifierSetTests: XCTestCase {
     var matched: [String] = []
     for index in 0..<UInt32(tree.nodeCount) {
       let node = tree.node(index)
-      guard let call = CallSyntax(node), let token = call.callee.trailingIdentifierToken,
-        names.contains(token: token, in: tree)
+      guard let call = CallSyntax(node), let callee = AttributeSyntax(call.callee.unparenthesized)?.nameToken
+        ?? (call.callee.unparenthesized.kind == .name ? call.callee.unparenthesized.firstToken : nil),
+        names.contains(token: callee, in: tree)
       else { continue }
       matched.append(call.callee.text)
     }
